@@ -1,0 +1,1 @@
+"""Vitrine: one bilingual shop window for a region, built with Pelican."""

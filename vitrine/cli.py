@@ -1,0 +1,47 @@
+"""The ``vitrine`` command: one sub-command per job, each defined in its own module."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+# name -> (module, one-line help); each module has add_arguments(parser) and run(args) -> int
+COMMANDS = {
+    "check": ("vitrine.commands.check", "validate stories and directory data; any problem fails"),
+    "build": ("vitrine.commands.build", "build the site atomically into the output folder"),
+    "new-story": ("vitrine.commands.new_story", "write a valid story skeleton"),
+    "import": ("vitrine.importer.command", "import a partner's CSV, Excel or JSON export"),
+    "bench": ("vitrine.commands.bench", "print build and directory benchmarks"),
+}
+
+
+def parser() -> argparse.ArgumentParser:
+    """Build the argument parser with every sub-command."""
+    top = argparse.ArgumentParser(prog="vitrine", description=__doc__)
+    top.add_argument("-v", "--verbose", action="store_true", help="show debug messages")
+    subs = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (module_name, help_text) in COMMANDS.items():
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name and module_name.startswith(exc.name):
+                continue  # a command whose module is not part of this checkout
+            raise
+        sub = subs.add_parser(name, help=help_text, description=help_text)
+        module.add_arguments(sub)
+        sub.set_defaults(run=module.run)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line and return its exit status."""
+    args = parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
+                        format="%(levelname)s: %(message)s", stream=sys.stderr)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
