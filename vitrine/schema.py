@@ -84,10 +84,7 @@ class Choice(Check):
     def __call__(self, value, parts, ctx):
         options = self.options()
         if value not in options:
-            hint = difflib.get_close_matches(str(value), options, n=1)
-            extra = f' (did you mean "{hint[0]}"?)' if hint else ""
-            return ctx.fail(parts, f"expected one of {', '.join(options)}; "
-                                   f"got {show(value)}{extra}")
+            return ctx.fail(parts, f"expected one of {', '.join(options)}; got {show(value)}")
         return value
 
     def describe(self) -> str:

@@ -1,0 +1,80 @@
+"""Read editors' Markdown with YAML front matter and check what the stories point to."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from markdown import Markdown
+from pelican import signals
+from pelican.readers import MarkdownReader
+
+from vitrine import frontmatter
+from vitrine.safe_markdown import SafeMarkdown
+
+log = logging.getLogger(__name__)
+
+
+class InvalidContent(Exception):
+    """A content file whose front matter did not validate (already reported)."""
+
+
+class FrontMatterReader(MarkdownReader):
+    """Markdown reader taking YAML front matter, validated against the story or page schema."""
+
+    def read(self, source_path):
+        """Return (html, metadata) or raise InvalidContent after logging every problem."""
+        self._source_path = source_path
+        root = Path(self.settings["PATH"]).resolve().parent
+        shown = _relative(Path(source_path).resolve(), root)
+        is_story = "/stories/" in f"/{shown}"
+        record = frontmatter.STORY if is_story else frontmatter.PAGE
+        parsed = frontmatter.read(Path(source_path).read_bytes(), shown, record)
+        if parsed.problems:
+            log.warning("%s", "\n".join(str(p) for p in sorted(parsed.problems)))
+            raise InvalidContent(shown)
+        config = dict(self.settings["MARKDOWN"])
+        config["extensions"] = [*config.get("extensions", []), SafeMarkdown()]
+        html = Markdown(**config).convert(parsed.body)
+        return html, self._metadata(parsed.meta, is_story)
+
+    def _metadata(self, meta: dict, is_story: bool) -> dict:
+        out = {k: v for k, v in meta.items() if v is not None and k not in ("date", "author")}
+        if is_story:
+            out["audiences"] = out.pop("audience")
+            out["date"] = self.process_metadata("date", meta["date"].isoformat())
+            out["author"] = self.process_metadata("author", meta["author"])
+            out["template"] = "story"
+        else:
+            out.setdefault("key", Path(self._source_path or "x").stem.split(".")[0])
+        return out
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def use_front_matter_reader(readers) -> None:
+    """Read .md files with our reader."""
+    for ext in FrontMatterReader.file_extensions:
+        readers.reader_classes[ext] = FrontMatterReader
+
+
+def check_covers(generator) -> None:
+    """Warn about stories whose cover image does not exist."""
+    content = Path(generator.settings["PATH"])
+    for story in generator.articles + generator.translations:
+        cover = getattr(story, "cover", None)
+        if cover and not (content / cover).is_file():
+            log.warning("%s: cover: expected an image under content/, got %r (file not found)",
+                        story.relative_source_path, cover)
+            story.cover = None
+
+
+def register():
+    """Connect the reader and the cover check."""
+    signals.readers_init.connect(use_front_matter_reader)  # YAML front matter, our schema
+    signals.article_generator_finalized.connect(check_covers)  # a missing image is reported

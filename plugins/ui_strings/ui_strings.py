@@ -1,0 +1,67 @@
+"""Jinja globals: t() for UI strings, url() for the URL scheme, date formatting per language."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import jinja2
+from pelican import signals
+
+from vitrine import routes
+from vitrine.catalogue import Catalogue
+
+_CATALOGUES: dict[str, Catalogue] = {}
+
+
+def _catalogue(theme: str) -> Catalogue:
+    if theme not in _CATALOGUES:
+        _CATALOGUES[theme] = Catalogue.from_folder(Path(theme) / "translations")
+    return _CATALOGUES[theme]
+
+
+def _lang(ctx) -> str:
+    return ctx.get("lang") or ctx.get("DEFAULT_LANG") or routes.DEFAULT_LANG
+
+
+def alternates(content) -> list[dict]:
+    """hreflang entries for a story or page: itself and each of its translations."""
+    items = [content, *getattr(content, "translations", [])]
+    return [{"lang": c.lang, "url": c.url} for c in sorted(items, key=lambda c: c.lang != "fr")]
+
+
+def install(generator) -> None:
+    """Add the catalogue and helpers to a generator's Jinja environment."""
+    catalogue = _catalogue(generator.settings["THEME"])
+    siteurl = generator.settings.get("SITEURL", "")
+
+    @jinja2.pass_context
+    def t(ctx, key, lang=None, **values):
+        return catalogue.get(lang or _lang(ctx), key, **values)
+
+    @jinja2.pass_context
+    def path(ctx, kind, *args, lang=None):
+        return getattr(routes, kind)(lang or _lang(ctx), *args)
+
+    @jinja2.pass_context
+    def url(ctx, kind, *args, lang=None):
+        return f"{siteurl}/{path(ctx, kind, *args, lang=lang)}"
+
+    @jinja2.pass_context
+    def long_date(ctx, value, lang=None):
+        lang = lang or _lang(ctx)
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        month = catalogue.get(lang, "months")[value.month - 1]
+        pattern = catalogue.get(lang, "date_pattern")
+        day = catalogue.get(lang, "first_day") if value.day == 1 else value.day
+        return pattern.format(day=day, month=month, year=value.year)
+
+    generator.env.globals.update(t=t, url=url, path=path, long_date=long_date,
+                                 alternates=alternates,
+                                 AUDIENCES=routes.AUDIENCES, LANGUAGES=routes.LANGUAGES)
+
+
+def register():
+    """Install the helpers in every generator, templates need them everywhere."""
+    signals.generator_init.connect(install)

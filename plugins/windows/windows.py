@@ -1,0 +1,112 @@
+"""Generate the home page and one window per audience and language, with their feeds."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from pelican import signals
+from pelican.contents import Page
+from pelican.generators import Generator
+
+from vitrine import routes
+
+log = logging.getLogger(__name__)
+LATEST_ON_HOME = 6
+
+
+def stories_by_lang(articles) -> dict[str, list]:
+    """Collect every story (originals and translations) per language, newest first."""
+    seen, out = set(), {lang: [] for lang in routes.LANGUAGES}
+    for article in articles:
+        for story in [article, *getattr(article, "translations", [])]:
+            if id(story) not in seen and story.lang in out:
+                seen.add(id(story))
+                out[story.lang].append(story)
+    for stories in out.values():
+        stories.sort(key=lambda s: (s.date, s.title), reverse=True)
+    return out
+
+
+def untranslated(stories: dict[str, list], lang: str) -> list:
+    """Stories of the other language that have no version in this one."""
+    return [s for s in stories[routes.other_lang(lang)]
+            if not any(t.lang == lang for t in s.translations)]
+
+
+def alternates(url_for_lang) -> list[dict]:
+    """hreflang entries for a page that exists in every language."""
+    return [{"lang": lang, "url": url_for_lang(lang)} for lang in routes.LANGUAGES]
+
+
+class WindowsGenerator(Generator):
+    """Read window intros from content/windows/ and write home and window pages."""
+
+    def generate_context(self):
+        """Read the intros and group the stories per language and audience."""
+        self.intros = {}
+        folder = Path(self.path) / "windows"
+        for file in sorted(folder.glob("*.md")):
+            name, _, _ = file.name.partition(".")
+            try:
+                page = self.readers.read_file(self.path, str(file.relative_to(self.path)),
+                                              content_class=Page, context=self.context)
+            except Exception:  # noqa: BLE001 — the reader already logged why
+                continue
+            self.intros[(name, page.lang)] = page
+        for lang in routes.LANGUAGES:
+            for name in ("home", *routes.AUDIENCES):
+                if (name, lang) not in self.intros:
+                    log.warning("content/windows/%s.%s.md: missing; expected the intro of "
+                                "this window", name, lang)
+        self.stories = stories_by_lang(self.context.get("articles", []))
+        self._update_context(("intros",))
+        self.context["windows"] = self
+
+    def for_audience(self, lang: str, audience: str) -> tuple[list, list]:
+        """Return (stories in lang, untranslated stories of the other language) for a window."""
+        def serves(story):
+            return audience in story.audiences
+        return ([s for s in self.stories[lang] if serves(s)],
+                [s for s in untranslated(self.stories, lang) if serves(s)])
+
+    def generate_output(self, writer):
+        """Write the home pages, the windows and their feeds."""
+        extras = self.context.get("window_extras", {})
+        for lang in routes.LANGUAGES:
+            latest = self.stories[lang][:LATEST_ON_HOME]
+            writer.write_file(
+                routes.save_as(routes.home(lang)), self.get_template("home"), self.context,
+                lang=lang, intro=self.intros.get(("home", lang)), latest=latest,
+                page_url=routes.home(lang),
+                translations=alternates(routes.home),
+                feed_url=f"{routes.home(lang)}atom.xml")
+            self._feed(writer, lang, self.stories[lang], routes.home(lang), None)
+            for audience in routes.AUDIENCES:
+                url = routes.window(lang, audience)
+                stories, others = self.for_audience(lang, audience)
+                writer.write_file(
+                    routes.save_as(url), self.get_template("window"), self.context,
+                    lang=lang, audience=audience, intro=self.intros.get((audience, lang)),
+                    stories=stories, other_lang_stories=others, page_url=url,
+                    translations=alternates(lambda lg, a=audience: routes.window(lg, a)),
+                    feed_url=f"{url}atom.xml", **extras.get((lang, audience), {}))
+                self._feed(writer, lang, stories, url, audience)
+
+    def _feed(self, writer, lang, stories, url, audience):
+        catalogue_title = self.settings["SITENAME"]
+        if audience:
+            catalogue_title += f" — {self.intros[(audience, lang)].title}" \
+                if (audience, lang) in self.intros else f" — {audience}"
+        writer.write_feed(stories[:20], {**self.context, "lang": lang}, f"{url}atom.xml",
+                          feed_type="atom", feed_title=catalogue_title)
+
+
+def get_generators(pelican):
+    """Offer the windows generator to Pelican."""
+    return WindowsGenerator
+
+
+def register():
+    """Add the generator that writes home pages and windows."""
+    signals.get_generators.connect(get_generators)

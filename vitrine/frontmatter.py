@@ -1,0 +1,90 @@
+"""Front matter of editors' Markdown: split, parse, and validate against a declared schema."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vitrine.problems import Problem
+from vitrine.routes import AUDIENCES, LANGUAGES
+from vitrine.schema import INVALID, Choice, Date, Field, ListOf, Record, Text, validate
+from vitrine.yamlfile import YamlError, decode, parse
+
+SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+_FENCE = re.compile(r"^(?:---|\.\.\.)\s*$")
+
+STORY = Record(expected="front matter (a mapping)", fields=[
+    Field("title", Text(max_length=200), required=True, doc="Headline of the story."),
+    Field("audience", ListOf(Choice(list(AUDIENCES)), min_items=1), required=True,
+          doc="Audience window(s) the story appears in: one name or a list."),
+    Field("lang", Choice(list(LANGUAGES)), required=True, doc="Language of this file."),
+    Field("key", Text(pattern=SLUG, expected="a translation key (lowercase-words-with-dashes)"),
+          required=True, doc="Same value in a story and its translation; links them."),
+    Field("slug", Text(pattern=SLUG, expected="a slug (lowercase-words-with-dashes)"),
+          doc="Last part of the URL; made from the title when absent."),
+    Field("summary", Text(max_length=400), required=True,
+          doc="One or two sentences for cards, feeds and search engines."),
+    Field("cover", Text(pattern=r"images/[A-Za-z0-9_./-]+\.(?:jpe?g|png|webp)",
+                        expected="an image path under content/ (images/….jpg)"),
+          doc="Cover image, under content/images/; resized automatically."),
+    Field("cover_alt", Text(max_length=300), doc="What the cover shows, for screen readers."),
+    Field("date", Date(), required=True, doc="Publication date."),
+    Field("author", Text(max_length=120), required=True, doc="Who wrote it."),
+    Field("municipalities", ListOf(Text(pattern=SLUG, expected="a town slug")), default=list,
+          doc="Towns the story mentions (slugs from data/territory.yaml)."),
+    Field("businesses", ListOf(Text(pattern=SLUG, expected="a business slug")), default=list,
+          doc="Businesses the story mentions (slugs of the directory)."),
+])
+
+PAGE = Record(expected="front matter (a mapping)", fields=[
+    Field("title", Text(max_length=200), required=True, doc="Heading of the page."),
+    Field("lang", Choice(list(LANGUAGES)), required=True, doc="Language of this file."),
+    Field("summary", Text(max_length=400), required=True, doc="Meta description."),
+    Field("key", Text(pattern=SLUG, expected="a translation key"), doc="Links translations."),
+    Field("slug", Text(pattern=SLUG, expected="a slug"), doc="Last part of the URL."),
+])
+
+
+@dataclass
+class Parsed:
+    """A Markdown file's validated metadata, its body, and where the body starts."""
+
+    meta: dict | None
+    body: str
+    body_line: int
+    problems: list[Problem]
+
+
+def split(text: str, path: str) -> tuple[str | None, str, int]:
+    """Split text into (front matter, body, first body line); front matter None if absent."""
+    lines = text.splitlines(keepends=True)
+    if not lines or not _FENCE.match(lines[0]) or lines[0].startswith("..."):
+        return None, text, 1
+    for i, line in enumerate(lines[1:], start=1):
+        if _FENCE.match(line):
+            return "".join(lines[1:i]), "".join(lines[i + 1:]), i + 2
+    return None, text, 1
+
+
+def read(raw: bytes, path: str, record: Record = STORY) -> Parsed:
+    """Parse and validate one Markdown file's front matter; never raise on bad input."""
+    try:
+        text = decode(raw, path)
+    except YamlError as exc:
+        return Parsed(None, "", 1, [exc.problem])
+    head, body, body_line = split(text, path)
+    if head is None:
+        return Parsed(None, body, body_line, [Problem(
+            path, 1, None, "", "expected front matter between two --- lines at the top")])
+    try:
+        doc, problems = parse(head, path, line_offset=1)
+    except YamlError as exc:
+        return Parsed(None, body, body_line, [_no_col(exc.problem)])
+    meta, more = validate(record, doc)
+    problems = [_no_col(p) for p in problems + more]
+    return Parsed(None if meta is INVALID or problems else meta, body, body_line, problems)
+
+
+def _no_col(problem: Problem) -> Problem:
+    """Drop the column: front matter errors read best as file:line."""
+    return Problem(problem.path, problem.line, None, problem.key, problem.message)

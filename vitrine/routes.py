@@ -1,0 +1,46 @@
+"""The site's URL scheme in both languages: one place that knows every path."""
+
+from __future__ import annotations
+
+AUDIENCES = ("investors", "students", "workers", "tourists")
+LANGUAGES = ("fr", "en")
+DEFAULT_LANG = "fr"
+
+_PREFIX = {"fr": "", "en": "en/"}
+_WINDOWS = {
+    "fr": {"investors": "investir", "students": "etudier", "workers": "travailler",
+           "tourists": "visiter"},
+    "en": {"investors": "invest", "students": "study", "workers": "work", "tourists": "visit"},
+}
+_SECTIONS = {
+    "fr": {"stories": "recits", "businesses": "entreprises", "categories": "entreprises/categories",
+           "towns": "municipalites", "search": "recherche", "data": "donnees"},
+    "en": {"stories": "stories", "businesses": "businesses", "categories": "businesses/categories",
+           "towns": "towns", "search": "search", "data": "open-data"},
+}
+
+
+def home(lang: str) -> str:
+    """Return the home page URL (relative to the site root) for a language."""
+    return _PREFIX[lang]
+
+
+def window(lang: str, audience: str) -> str:
+    """Return the URL of an audience's window."""
+    return f"{_PREFIX[lang]}{_WINDOWS[lang][audience]}/"
+
+
+def section(lang: str, name: str, slug: str | None = None) -> str:
+    """Return the URL of a section index, or of one item of it when a slug is given."""
+    base = f"{_PREFIX[lang]}{_SECTIONS[lang][name]}/"
+    return f"{base}{slug}/" if slug else base
+
+
+def save_as(url: str) -> str:
+    """Turn a directory-style URL into the file that serves it."""
+    return f"{url}index.html" if url.endswith("/") or not url else url
+
+
+def other_lang(lang: str) -> str:
+    """Return the other language of the site."""
+    return "en" if lang == "fr" else "fr"
