@@ -13,6 +13,7 @@ COMMANDS = {
     "build": ("vitrine.commands.build", "build the site atomically into the output folder"),
     "new-story": ("vitrine.commands.new_story", "write a valid story skeleton"),
     "import": ("vitrine.importer.command", "import a partner's CSV, Excel or JSON export"),
+    "serve": ("vitrine.commands.serve", "serve the built site locally, optionally rebuilding"),
     "bench": ("vitrine.commands.bench", "print build and directory benchmarks"),
 }
 
@@ -40,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
                         format="%(levelname)s: %(message)s", stream=sys.stderr)
+    if not args.verbose:
+        logging.getLogger("pelican").setLevel(logging.WARNING)  # one line per page is noise
     return args.run(args)
 
 

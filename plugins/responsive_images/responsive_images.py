@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from pelican import signals
@@ -64,8 +65,6 @@ def _strip(picture: Picture, siteurl: str) -> Picture:
     """Map URLs back to output paths when SITEURL is absolute."""
     if not siteurl:
         return picture
-    from dataclasses import replace
-
     def local(variants):
         return tuple(replace(v, url=v.url[len(siteurl):]) for v in variants)
 

@@ -1,0 +1,53 @@
+# Vitrine — every task of the project. `make` alone lists them.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+# Always run the code of this checkout (a server's shared venv may serve several checkouts).
+VITRINE := $(BIN)/python -m vitrine.cli
+DEPS_HASH := $(shell cat pyproject.toml | sha1sum | cut -c1-12)
+STAMP := $(VENV)/.installed-$(DEPS_HASH)
+
+.DEFAULT_GOAL := help
+.PHONY: help install html serve devserver check test lint clean new-story bench
+
+help: ## List the tasks
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | \
+	  awk 'BEGIN {FS = ":.*## "}; {printf "  make %-11s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11+ is required ($(PYTHON) not found)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+install: $(STAMP) ## Create .venv and install Python dependencies
+
+html: install ## Build the site into output/ (atomically)
+	$(VITRINE) build
+
+serve: html ## Install, build the demo region and serve it on http://127.0.0.1:8000
+	$(VITRINE) serve --port $(PORT)
+
+devserver: install ## Serve with live reload on content/theme/data/plugins changes
+	$(VITRINE) serve --reload --port $(PORT)
+
+check: install ## Validate stories and data; any problem fails
+	$(VITRINE) check
+
+test: install lint ## Install and run every test
+	$(BIN)/pytest
+
+lint: install ## Check code style with ruff
+	$(BIN)/ruff check .
+
+bench: install ## Print benchmarks (SIZES=... to choose)
+	$(VITRINE) bench
+
+new-story: install ## Write a story skeleton: make new-story AUDIENCE=students TITLE="..."
+	@test -n "$(AUDIENCE)" -a -n "$(TITLE)" || { echo 'usage: make new-story AUDIENCE=students TITLE="My title" [LANG=fr]'; exit 1; }
+	$(VITRINE) new-story --audience "$(AUDIENCE)" --title "$(TITLE)" --lang "$(or $(LANG),fr)"
+
+clean: ## Remove built output, reports and caches
+	rm -rf output .output.* reports .cache .pytest_cache

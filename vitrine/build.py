@@ -1,0 +1,91 @@
+"""Build a site with Pelican into a fresh folder and swap it in only when the build succeeded."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+
+class _Counter(logging.Handler):
+    """Count warnings and errors logged while a build runs."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.warnings = 0
+        self.errors = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.ERROR:
+            self.errors += 1
+        else:
+            self.warnings += 1
+
+
+@dataclass
+class BuildResult:
+    """What a build did: success, output folder, counts and duration."""
+
+    ok: bool
+    output: Path
+    pages: int
+    warnings: int
+    errors: int
+    seconds: float
+
+
+def pelican_settings(settings_file: Path, root: Path, output: Path, overrides: dict | None = None):
+    """Read Pelican settings for a project root (content/ and data/) and an output folder."""
+    from pelican.settings import read_settings
+
+    return read_settings(str(settings_file), override={
+        "PATH": str(root / "content"), "OUTPUT_PATH": str(output), **(overrides or {})})
+
+
+def build(root: Path, output: Path, settings_file: Path, overrides: dict | None = None,
+          strict: bool = False) -> BuildResult:
+    """Build into a temporary sibling of output and replace output atomically on success."""
+    from pelican import Pelican
+
+    root, output = root.resolve(), output.resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
+    counter = _Counter()
+    logging.getLogger().addHandler(counter)
+    started = time.perf_counter()
+    try:
+        settings = pelican_settings(settings_file, root, staging, overrides)
+        Pelican(settings).run()
+        ok = counter.errors == 0 and not (strict and counter.warnings)
+    except Exception:  # noqa: BLE001 — any failure must leave the live output untouched
+        log.exception("build failed")
+        ok = False
+    finally:
+        logging.getLogger().removeHandler(counter)
+    pages = sum(1 for _ in staging.rglob("*.html")) if ok else 0
+    if ok:
+        _swap(staging, output)
+    else:
+        shutil.rmtree(staging, ignore_errors=True)
+        log.error("build failed: %d error(s), %d warning(s); %s left untouched",
+                  counter.errors, counter.warnings, output)
+    return BuildResult(ok, output, pages, counter.warnings, counter.errors,
+                       time.perf_counter() - started)
+
+
+def _swap(staging: Path, output: Path) -> None:
+    """Put the new build in place of the old one with two renames."""
+    os.chmod(staging, 0o755)
+    old = None
+    if output.exists():
+        old = output.with_name(f".{output.name}.old-{os.getpid()}")
+        os.replace(output, old)
+    os.replace(staging, output)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,56 @@
+"""vitrine serve: serve output/ on localhost; with --reload, rebuild and refresh on changes."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import logging
+from pathlib import Path
+
+from vitrine.build import build
+
+log = logging.getLogger(__name__)
+WATCHED = ("content", "theme", "data", "plugins", "vitrine", "pelicanconf.py")
+
+
+def add_arguments(parser) -> None:
+    """Declare the options of vitrine serve."""
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
+    parser.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    parser.add_argument("--bind", default="127.0.0.1", help="address (default 127.0.0.1)")
+    parser.add_argument("--reload", action="store_true",
+                        help="rebuild when content, theme, data or plugins change and reload "
+                             "the browser")
+
+
+def run(args) -> int:
+    """Serve until interrupted."""
+    root = args.root.resolve()
+    output = root / "output"
+    if args.reload:
+        return _livereload(root, output, args)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(output))
+    with http.server.ThreadingHTTPServer((args.bind, args.port), handler) as server:
+        print(f"Serving {output} on http://{args.bind}:{args.port}/ (Ctrl-C to stop)")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
+def _livereload(root: Path, output: Path, args) -> int:
+    """Watch the project with livereload and rebuild on change."""
+    from livereload import Server
+
+    def rebuild():
+        build(root, output, root / "pelicanconf.py")
+
+    rebuild()
+    server = Server()
+    for name in WATCHED:
+        target = root / name
+        server.watch(str(target / "**" / "*") if target.is_dir() else str(target), rebuild)
+    print(f"Serving {output} with live reload on http://{args.bind}:{args.port}/")
+    server.serve(root=str(output), host=args.bind, port=args.port, open_url_delay=None)
+    return 0
