@@ -13,6 +13,15 @@ from vitrine import frontmatter
 from vitrine.safe_markdown import SafeMarkdown
 
 log = logging.getLogger(__name__)
+_REPORTED: set[str] = set()  # content-relative paths whose problems we already logged
+
+
+class _AlreadyReported(logging.Filter):
+    """Drop Pelican's bare "Could not process" for files whose problems we logged in full."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.msg == "Could not process %s" and record.args
+                    and str(record.args[0]) in _REPORTED)
 
 
 class InvalidContent(Exception):
@@ -32,6 +41,8 @@ class FrontMatterReader(MarkdownReader):
         parsed = frontmatter.read(Path(source_path).read_bytes(), shown, record)
         if parsed.problems:
             log.warning("%s", "\n".join(str(p) for p in sorted(parsed.problems)))
+            _REPORTED.add(Path(source_path).resolve().relative_to(
+                Path(self.settings["PATH"]).resolve()).as_posix())
             raise InvalidContent(shown)
         config = dict(self.settings["MARKDOWN"])
         config["extensions"] = [*config.get("extensions", []), SafeMarkdown()]
@@ -74,7 +85,16 @@ def check_covers(generator) -> None:
             story.cover = None
 
 
+def quiet_duplicate_errors(pelican) -> None:
+    """Install the filter once per build; a bad story is a warning, not an error."""
+    _REPORTED.clear()
+    generators_log = logging.getLogger("pelican.generators")
+    if not any(isinstance(f, _AlreadyReported) for f in generators_log.filters):
+        generators_log.addFilter(_AlreadyReported())
+
+
 def register():
     """Connect the reader and the cover check."""
+    signals.initialized.connect(quiet_duplicate_errors)  # our warning says it all
     signals.readers_init.connect(use_front_matter_reader)  # YAML front matter, our schema
     signals.article_generator_finalized.connect(check_covers)  # a missing image is reported

@@ -1,0 +1,57 @@
+"""Shared fixtures: build tiny real sites from tests/sites/<case>/ and read their output."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from vitrine.build import build
+
+ROOT = Path(__file__).resolve().parent.parent
+SITES = ROOT / "tests" / "sites"
+
+
+class Site:
+    """A built fixture site: its project folder and output, with helpers to read pages."""
+
+    def __init__(self, root: Path, output: Path, result):
+        self.root, self.output, self.result = root, output, result
+
+    def html(self, url: str) -> BeautifulSoup:
+        """Parse the page served at a site URL such as /etudier/."""
+        path = self.output / url.lstrip("/")
+        if url.endswith("/"):
+            path = path / "index.html"
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+    def exists(self, url: str) -> bool:
+        """Tell whether the output has a file for a URL."""
+        path = self.output / url.lstrip("/")
+        return (path / "index.html").is_file() if url.endswith("/") else path.is_file()
+
+
+def copy_site(case: str, tmp_path: Path) -> Path:
+    """Copy a fixture site to a temporary folder so tests may change it."""
+    root = tmp_path / case
+    shutil.copytree(SITES / case, root)
+    return root
+
+
+def build_copy(root: Path, **overrides) -> Site:
+    """Build a project folder with the project's settings, theme and plugins."""
+    output = root / "output"
+    result = build(root, output, ROOT / "pelicanconf.py",
+                   {"RESPONSIVE_IMAGES": {"cache": str(root / ".cache" / "images")},
+                    **overrides})
+    return Site(root, output, result)
+
+
+@pytest.fixture(scope="module")
+def basic_site(tmp_path_factory) -> Site:
+    """The 'basic' fixture site, built once per module."""
+    site = build_copy(copy_site("basic", tmp_path_factory.mktemp("sites")))
+    assert site.result.ok
+    return site
