@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+SETTINGS ?= $(or $(VITRINE_SETTINGS),pelicanconf.py)
 # Always run the code of this checkout (a server's shared venv may serve several checkouts).
 VITRINE := $(BIN)/python -m vitrine.cli
 DEPS_HASH := $(shell cat pyproject.toml | sha1sum | cut -c1-12)
@@ -24,8 +25,8 @@ $(STAMP): # the name holds the hash of pyproject.toml: no mtime check
 
 install: $(STAMP) ## Create .venv and install Python dependencies
 
-html: install ## Build the site into output/ (atomically)
-	$(VITRINE) build
+html: install ## Build the site into output/ (atomically; SETTINGS=publishconf.py for production)
+	$(VITRINE) build --settings $(SETTINGS)
 
 serve: html ## Install, build the demo region and serve it on http://127.0.0.1:8000
 	$(VITRINE) serve --port $(PORT)
