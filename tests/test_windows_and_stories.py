@@ -129,3 +129,18 @@ def test_pages_load_nothing_from_other_sites(basic_site):
         text = html.read_text(encoding="utf-8")
         for attr in ('src="http', 'href="http'):
             assert attr not in text.replace('href="http://www.w3.org', ""), html
+
+
+def test_sitemap_lists_every_page_with_its_hreflang_alternates(basic_site):
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ET.parse(basic_site.output / "sitemap.xml").getroot()
+    entries = {u.findtext("s:loc", namespaces=ns): {a.get("hreflang"): a.get("href")
+               for a in u.findall("x:link", ns)} for u in root.findall("s:url", ns)}
+    pages = {"/" + p.relative_to(basic_site.output).as_posix().removesuffix("index.html")
+             for p in basic_site.output.rglob("*.html")}
+    assert set(entries) == pages
+    assert entries["/en/stories/a-summer-on-lake-timiskaming/"] == {
+        "en": "/en/stories/a-summer-on-lake-timiskaming/",
+        "fr": "/recits/un-ete-sur-le-lac-temiscamingue/"}
+    assert entries["/etudier/"] == {"fr": "/etudier/", "en": "/en/study/"}
+    assert (basic_site.output / "robots.txt").read_text().startswith("User-agent: *")

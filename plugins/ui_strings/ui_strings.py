@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import jinja2
@@ -10,6 +11,7 @@ from pelican import signals
 
 from vitrine import routes
 from vitrine.catalogue import Catalogue
+from vitrine.safe_markdown import is_safe_url
 
 _CATALOGUES: dict[str, Catalogue] = {}
 
@@ -28,6 +30,26 @@ def alternates(content) -> list[dict]:
     """hreflang entries for a story or page: itself and each of its translations."""
     items = [content, *getattr(content, "translations", [])]
     return [{"lang": c.lang, "url": c.url} for c in sorted(items, key=lambda c: c.lang != "fr")]
+
+
+def tel_href(phone: str) -> str:
+    """Turn "819 555-0101 poste 12" into "tel:+18195550101;ext=12"."""
+    main, _, extension = str(phone).partition("poste")
+    digits = re.sub(r"\D", "", main)
+    if len(digits) == 10:
+        digits = "1" + digits
+    ext = re.sub(r"\D", "", extension)
+    return f"tel:+{digits}" + (f";ext={ext}" if ext else "")
+
+
+def display_url(url: str) -> str:
+    """Show a web address without its scheme and trailing slash."""
+    return re.sub(r"^https?://(www\.)?", "", str(url)).rstrip("/")
+
+
+def web_url(url: str) -> bool:
+    """Accept only http(s) addresses for links taken from outside data."""
+    return bool(url) and is_safe_url(url) and str(url).lower().startswith(("http://", "https://"))
 
 
 def install(generator) -> None:
@@ -57,6 +79,7 @@ def install(generator) -> None:
         day = catalogue.get(lang, "first_day") if value.day == 1 else value.day
         return pattern.format(day=day, month=month, year=value.year)
 
+    generator.env.filters.update(tel_href=tel_href, display_url=display_url, is_safe_url=web_url)
     generator.env.globals.update(t=t, url=url, path=path, long_date=long_date,
                                  alternates=alternates,
                                  AUDIENCES=routes.AUDIENCES, LANGUAGES=routes.LANGUAGES)

@@ -10,28 +10,10 @@ from pelican.contents import Page
 from pelican.generators import Generator
 
 from vitrine import routes
+from vitrine.story_index import stories_by_lang
 
 log = logging.getLogger(__name__)
 LATEST_ON_HOME = 6
-
-
-def stories_by_lang(articles) -> dict[str, list]:
-    """Collect every story (originals and translations) per language, newest first."""
-    seen, out = set(), {lang: [] for lang in routes.LANGUAGES}
-    for article in articles:
-        for story in [article, *getattr(article, "translations", [])]:
-            if id(story) not in seen and story.lang in out:
-                seen.add(id(story))
-                out[story.lang].append(story)
-    for stories in out.values():
-        stories.sort(key=lambda s: (s.date, s.title), reverse=True)
-    return out
-
-
-def untranslated(stories: dict[str, list], lang: str) -> list:
-    """Stories of the other language that have no version in this one."""
-    return [s for s in stories[routes.other_lang(lang)]
-            if not any(t.lang == lang for t in s.translations)]
 
 
 def alternates(url_for_lang) -> list[dict]:
@@ -65,10 +47,11 @@ class WindowsGenerator(Generator):
 
     def for_audience(self, lang: str, audience: str) -> tuple[list, list]:
         """Return (stories in lang, untranslated stories of the other language) for a window."""
-        def serves(story):
-            return audience in story.audiences
-        return ([s for s in self.stories[lang] if serves(s)],
-                [s for s in untranslated(self.stories, lang) if serves(s)])
+        other = routes.other_lang(lang)
+        own = [s for s in self.stories[lang] if audience in s.audiences]
+        untranslated = [s for s in self.stories[other] if audience in s.audiences
+                        and not any(t.lang == lang for t in s.translations)]
+        return own, untranslated
 
     def generate_output(self, writer):
         """Write the home pages, the windows and their feeds."""

@@ -1,0 +1,191 @@
+"""Generate the directory's pages in both languages from the merged directory."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import Generator
+
+from vitrine import routes
+from vitrine.jsonld import business_jsonld, script_json
+from vitrine.story_index import all_stories, for_reader
+
+log = logging.getLogger(__name__)
+DEFAULTS = {"per_page": 48, "window_sample": 12, "report_dir": "reports/steward",
+            "edit_url": ""}
+
+
+def directory_settings(settings) -> dict:
+    """Return the DIRECTORY settings merged with defaults; refuse unknown keys."""
+    options = {**DEFAULTS, **settings.get("DIRECTORY", {})}
+    unknown = sorted(set(options) - set(DEFAULTS))
+    if unknown:
+        raise ValueError(f"business_pages: Invalid 'DIRECTORY' key: {unknown}")
+    return options
+
+
+def both(url_for_lang) -> list[dict]:
+    """hreflang entries of a page that exists in every language."""
+    return [{"lang": lang, "url": url_for_lang(lang)} for lang in routes.LANGUAGES]
+
+
+class DirectoryGenerator(Generator):
+    """Load data/, link businesses and stories, and write every directory page."""
+
+    def generate_context(self):
+        """Load and merge the directory; attach cross-links to stories."""
+        self.options = directory_settings(self.settings)
+        self.root = Path(self.settings["PATH"]).resolve().parent
+        self.directory = None
+        if not (self.root / "data").is_dir():
+            return
+        from vitrine.directory import load_directory  # only sites with data/ need the engine
+
+        self.directory = d = load_directory(self.root)
+        for problem in d.problems:
+            log.warning("%s", problem)
+        self.by_slug = {b.slug: b for b in d.businesses}
+        self.by_category, self.by_town = defaultdict(list), defaultdict(list)
+        for business in d.businesses:
+            self.by_category[business.category].append(business)
+            self.by_town[business.municipality].append(business)
+        self._link_stories()
+        self.context["directory"] = d
+        extras = self.context.setdefault("window_extras", {})
+        for lang in routes.LANGUAGES:
+            for audience in routes.AUDIENCES:
+                extras[(lang, audience)] = self._window(audience)
+
+    def _link_stories(self):
+        """Resolve the businesses and towns each story names; index stories by both."""
+        towns = self.directory.territory.municipalities
+        self.stories_of, self.town_stories = defaultdict(list), defaultdict(list)
+        for story in all_stories(self.context.get("articles", [])):
+            story.linked_businesses = self._resolve(story, "businesses", self.by_slug,
+                                                    self.stories_of)
+            story.linked_towns = self._resolve(story, "municipalities", towns,
+                                               self.town_stories)
+
+    def _resolve(self, story, field, known, index) -> list:
+        found = []
+        for slug in getattr(story, field, None) or []:
+            if slug in known:
+                found.append(known[slug])
+                index[slug].append(story)
+            else:
+                log.warning("content/%s: %s: expected a slug of the directory, got %r",
+                            story.relative_source_path, field, slug)
+        return found
+
+    def _window(self, audience: str) -> dict:
+        serving = [b for b in self.directory.businesses if audience in b.audiences]
+        featured = sorted(serving, key=lambda b: (-len(self.stories_of.get(b.slug, [])),
+                                                  -len(b.sources), b.slug))
+        categories = [(c, len(self.by_category[c.slug]))
+                      for c in self.directory.taxonomy.categories.values()
+                      if audience in c.audiences and self.by_category[c.slug]]
+        return {"window_businesses": featured[:self.options["window_sample"]],
+                "window_business_count": len(serving), "window_categories": categories}
+
+    def generate_output(self, writer):
+        """Write index, business, category, town and open-data pages, then the data files."""
+        if self.directory is None:
+            return
+        for lang in routes.LANGUAGES:
+            self._write_lang(writer, lang)
+        from vitrine.directory.exports import write_exports
+        from vitrine.directory.report import write_report
+
+        write_exports(self.directory, Path(self.output_path) / routes.section("fr", "data"))
+        report_dir = self.root / self.options["report_dir"]
+        for path in write_report(self.directory, report_dir):
+            log.info("steward's report: %s", path)
+
+    def _page(self, writer, url, template, lang, translations, **values):
+        writer.write_file(routes.save_as(url), self.get_template(template), self.context,
+                          lang=lang, page_url=url, translations=translations, **values)
+
+    def _write_lang(self, writer, lang):
+        d, per_page = self.directory, self.options["per_page"]
+        businesses = d.businesses
+        pages = max(1, -(-len(businesses) // per_page))
+        for number in range(1, pages + 1):
+            def page_url(lg, n=number):
+                base = routes.section(lg, "businesses")
+                return base if n == 1 else f"{base}page/{n}/"
+            self._page(writer, page_url(lang), "directory/index", lang, both(page_url),
+                       businesses=businesses[(number - 1) * per_page:number * per_page],
+                       page_number=number, page_count=pages,
+                       page_urls=[page_url(lang, n) for n in range(1, pages + 1)],
+                       total=len(businesses), categories=self._categories(),
+                       towns=self._towns())
+        self._page(writer, routes.section(lang, "categories"), "directory/categories", lang,
+                   both(lambda lg: routes.section(lg, "categories")),
+                   categories=self._categories())
+        for category, _count in self._categories():
+            self._page(writer, routes.section(lang, "categories", category.slug),
+                       "directory/category", lang,
+                       both(lambda lg, s=category.slug: routes.section(lg, "categories", s)),
+                       category=category, businesses=self.by_category[category.slug])
+        self._page(writer, routes.section(lang, "towns"), "directory/towns", lang,
+                   both(lambda lg: routes.section(lg, "towns")), mrcs=self._mrcs())
+        for town in d.territory.municipalities.values():
+            self._page(writer, routes.section(lang, "towns", town.slug), "directory/town", lang,
+                       both(lambda lg, s=town.slug: routes.section(lg, "towns", s)),
+                       town=town, mrc=d.territory.mrcs.get(town.mrc),
+                       businesses=self.by_town.get(town.slug, []),
+                       stories=for_reader(self.town_stories.get(town.slug, []), lang))
+        for business in businesses:
+            url = routes.section(lang, "businesses", business.slug)
+            category = d.taxonomy.categories.get(business.category)
+            town = d.territory.municipalities.get(business.municipality)
+            self._page(writer, url, "directory/business", lang,
+                       both(lambda lg, s=business.slug: routes.section(lg, "businesses", s)),
+                       business=business, category=category, town=town,
+                       sources=[d.sources[p.source] for p in business.sources
+                                if p.source in d.sources],
+                       edit_url=self._edit_url(business),
+                       stories=for_reader(self.stories_of.get(business.slug, []), lang),
+                       jsonld=script_json(business_jsonld(
+                           business, category, town,
+                           f"{self.settings.get('SITEURL', '')}/{url}", lang)))
+        self._page(writer, routes.section(lang, "data"), "directory/open_data", lang,
+                   both(lambda lg: routes.section(lg, "data")), sources=d.sources.values(),
+                   total=len(businesses), data_url=routes.section("fr", "data"))
+
+    def _categories(self):
+        return [(c, len(self.by_category[c.slug]))
+                for c in self.directory.taxonomy.categories.values() if self.by_category[c.slug]]
+
+    def _towns(self):
+        towns = self.directory.territory.municipalities
+        return [(towns[slug], len(items)) for slug, items in
+                sorted(self.by_town.items(), key=lambda kv: towns[kv[0]].name)
+                if slug in towns]
+
+    def _mrcs(self):
+        towns = defaultdict(list)
+        for town in self.directory.territory.municipalities.values():
+            towns[town.mrc].append((town, len(self.by_town.get(town.slug, []))))
+        return [(mrc, sorted(towns[mrc.slug], key=lambda t: t[0].name))
+                for mrc in self.directory.territory.mrcs.values()]
+
+    def _edit_url(self, business) -> str:
+        template = self.options["edit_url"] or self.settings.get("GIT_EDIT_URL", "")
+        if not template or not business.sources:
+            return ""
+        first = business.sources[0]
+        return template.format(path=first.path, line=first.line or 1)
+
+
+def get_generators(pelican):
+    """Offer the directory generator to Pelican."""
+    return DirectoryGenerator
+
+
+def register():
+    """Add the generator that writes the directory's pages and open data."""
+    signals.get_generators.connect(get_generators)
