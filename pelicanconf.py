@@ -65,4 +65,8 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
+# Every value is escaped unless a template says otherwise (Pelican's default is off).
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [],
+                     "autoescape": True}
+
 RESPONSIVE_IMAGES = {"widths": [480, 960, 1440], "quality": 80}

@@ -32,7 +32,7 @@ def test_check_reports_every_problem_at_once_with_file_and_line(tmp_path, capsys
 def test_check_passes_on_a_clean_site(tmp_path, capsys):
     root = copy_site("basic", tmp_path)
     assert main(["check", "--root", str(root)]) == 0
-    assert capsys.readouterr().out.startswith("ok: 3 stories")
+    assert capsys.readouterr().out.startswith("ok: 4 stories")
 
 
 def test_missing_cover_is_reported_when_front_matter_is_otherwise_valid(tmp_path, capsys):

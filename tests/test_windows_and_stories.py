@@ -71,7 +71,8 @@ def test_home_pages_present_the_four_windows_and_latest_stories(basic_site):
         assert windows == [WINDOWS[(lang, a)] for a in
                            ("investors", "students", "workers", "tourists")]
     latest = [a.get_text() for a in basic_site.html("/").select(".cards h3 a")]
-    assert latest == ["Un été sur le lac Témiscamingue", "Étudier au cégep à Rouyn-Noranda"]
+    assert latest == ["Un été sur le lac Témiscamingue", "Étudier au cégep à Rouyn-Noranda",
+                      'Q&A : « 2 < 3 » et "guillemets"']
 
 
 def test_story_page_shows_metadata_in_its_language(basic_site):
@@ -96,7 +97,8 @@ def test_raw_html_and_script_links_in_markdown_never_run(basic_site):
     ("/etudier/atom.xml", ["Étudier au cégep à Rouyn-Noranda"]),
     ("/en/visit/atom.xml", ["A summer on Lake Timiskaming"]),
     ("/en/study/atom.xml", []),
-    ("/atom.xml", ["Un été sur le lac Témiscamingue", "Étudier au cégep à Rouyn-Noranda"]),
+    ("/atom.xml", ["Un été sur le lac Témiscamingue", "Étudier au cégep à Rouyn-Noranda",
+                   'Q&A : « 2 < 3 » et "guillemets"']),
 ])
 def test_audience_feeds_hold_that_audience_stories(basic_site, url, expected):
     feed = ET.parse(basic_site.output / url.lstrip("/")).getroot()
@@ -144,3 +146,13 @@ def test_sitemap_lists_every_page_with_its_hreflang_alternates(basic_site):
         "fr": "/recits/un-ete-sur-le-lac-temiscamingue/"}
     assert entries["/etudier/"] == {"fr": "/etudier/", "en": "/en/study/"}
     assert (basic_site.output / "robots.txt").read_text().startswith("User-agent: *")
+
+
+def test_front_matter_text_is_escaped_everywhere(basic_site):
+    raw = (basic_site.output / "travailler/index.html").read_text()
+    assert "Salaire &gt; coût &amp; 1 &lt; 2" in raw
+    assert "1 < 2" not in raw
+    page = basic_site.html("/recits/qa-2-3-et-guillemets/")
+    assert page.h1.get_text() == 'Q&A : « 2 < 3 » et "guillemets"'
+    assert page.select_one('meta[name="description"]')["content"] == \
+        'Salaire > coût & 1 < 2 — "vrai".'
