@@ -14,7 +14,7 @@ PATH = "content"
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["ui_strings", "stories", "responsive_images", "windows", "business_pages",
-           "sitemap_hreflang"]
+           "sitemap_hreflang", "redirects"]
 DIRECTORY = {"per_page": 48, "window_sample": 12}
 
 ARTICLE_PATHS = ["stories"]

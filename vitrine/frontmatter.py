@@ -34,6 +34,8 @@ STORY = Record(expected="front matter (a mapping)", fields=[
           doc="Towns the story mentions (slugs from data/territory.yaml)."),
     Field("businesses", ListOf(Text(pattern=SLUG, expected="a business slug")), default=list,
           doc="Businesses the story mentions (slugs of the directory)."),
+    Field("redirect_from", ListOf(Text(pattern=SLUG, expected="an old slug")), default=list,
+          doc="Old slugs of this story: their URLs redirect here."),
 ])
 
 PAGE = Record(expected="front matter (a mapping)", fields=[
