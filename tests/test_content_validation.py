@@ -16,7 +16,7 @@ EXPECTED = [
     'content/stories/y.md:6: date: expected a date (YYYY-MM-DD), got "30/08/2026"',
     'content/stories/y.md:8: autor: unknown key (did you mean "author"?); expected one of '
     "title, audience, lang, key, slug, summary, cover, cover_alt, date, author, "
-    "municipalities, businesses",
+    "municipalities, businesses, redirect_from",
     "content/stories/z.md:1: expected front matter between two --- lines at the top",
 ]
 
