@@ -157,3 +157,12 @@ def test_front_matter_text_is_escaped_everywhere(basic_site):
     assert page.h1.get_text() == 'Q&A : « 2 < 3 » et "guillemets"'
     assert page.select_one('meta[name="description"]')["content"] == \
         'Salaire > coût & 1 < 2 — "vrai".'
+
+
+def test_story_carries_article_structured_data(basic_site):
+    import json
+    page = basic_site.html("/en/stories/a-summer-on-lake-timiskaming/")
+    data = json.loads(page.select_one('script[type="application/ld+json"]').string)
+    assert (data["@type"], data["headline"], data["inLanguage"], data["datePublished"]) == \
+        ("Article", "A summer on Lake Timiskaming", "en", "2026-07-01")
+    assert data["author"]["name"] == "Marie Fictive"

@@ -47,3 +47,19 @@ def script_json(data: dict) -> str:
     """Serialise for an inline JSON block: no '<', '>' or '&' can close the element."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def story_jsonld(story, siteurl: str, publisher: str) -> dict:
+    """Describe a story as a schema.org Article."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": story.title,
+        "description": getattr(story, "summary", "") or "",
+        "inLanguage": story.lang,
+        "datePublished": story.date.date().isoformat(),
+        "author": {"@type": "Person", "name": str(story.author)},
+        "publisher": {"@type": "Organization", "name": publisher},
+        "url": f"{siteurl}/{story.url}",
+    }
+    return data

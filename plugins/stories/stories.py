@@ -10,6 +10,7 @@ from pelican import signals
 from pelican.readers import MarkdownReader
 
 from vitrine import frontmatter
+from vitrine.jsonld import script_json, story_jsonld
 from vitrine.safe_markdown import SafeMarkdown
 
 log = logging.getLogger(__name__)
@@ -93,8 +94,20 @@ def quiet_duplicate_errors(pelican) -> None:
         generators_log.addFilter(_AlreadyReported())
 
 
+def install_jsonld(generator) -> None:
+    """Give templates story_jsonld(article), serialised for a <script> data block."""
+    settings = generator.settings
+
+    def jsonld(story):
+        return script_json(story_jsonld(story, settings.get("SITEURL", ""),
+                                        settings.get("AGENCY", settings["SITENAME"])))
+
+    generator.env.globals["story_jsonld"] = jsonld
+
+
 def register():
     """Connect the reader and the cover check."""
+    signals.generator_init.connect(install_jsonld)  # structured data for search engines
     signals.initialized.connect(quiet_duplicate_errors)  # our warning says it all
     signals.readers_init.connect(use_front_matter_reader)  # YAML front matter, our schema
     signals.article_generator_finalized.connect(check_covers)  # a missing image is reported
