@@ -1,0 +1,27 @@
+"""The unified business directory: load every source, validate, merge, report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vitrine.directory.loading import load_sources, load_taxonomy, load_territory
+from vitrine.directory.merge import merge
+from vitrine.directory.model import Business, Directory
+from vitrine.directory.overrides import load_overrides
+
+__all__ = ["Business", "Directory", "load_directory"]
+
+
+def load_directory(root: Path) -> Directory:
+    """Load data/ under root into a merged directory; bad records are skipped and reported."""
+    root = Path(root)
+    territory, problems = load_territory(root)
+    taxonomy, more = load_taxonomy(root)
+    problems += more
+    sources, records, more, rejected = load_sources(root, taxonomy, territory, territory.bounds)
+    problems += more
+    overrides, more = load_overrides(root)
+    problems += more + overrides.unknown_refs({r.ref for r in records})
+    businesses, merged, near = merge(records, sources, overrides, taxonomy.categories)
+    return Directory(businesses, sources, taxonomy, territory, sorted(problems), merged, near,
+                     rejected)

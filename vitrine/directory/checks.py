@@ -1,0 +1,89 @@
+"""Checks for directory values: phone numbers, postal codes, opening hours, known slugs."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import phonenumbers
+
+from vitrine.problems import show
+from vitrine.schema import Check
+
+_EXTENSION = re.compile(r"\s*(?:poste|post|p\.|ext\.?|extension|x)\s*(\d+)\s*$", re.IGNORECASE)
+_HOURS = re.compile(r"^(?:closed|\d{2}:\d{2}-\d{2}:\d{2}(?:, ?\d{2}:\d{2}-\d{2}:\d{2})*)$")
+
+
+def format_phone(value: str) -> str | None:
+    """Return a Québec-style "819 555-0101 poste 12", or None when it is no phone number."""
+    text = str(value).strip()
+    extension = ""
+    match = _EXTENSION.search(text)
+    if match:
+        extension, text = match.group(1), text[:match.start()]
+    try:
+        number = phonenumbers.parse(text, "CA")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number) or number.country_code != 1:
+        return None
+    digits = str(number.national_number)
+    out = f"{digits[:3]} {digits[3:6]}-{digits[6:]}"
+    extension = extension or (number.extension or "")
+    return f"{out} poste {extension}" if extension else out
+
+
+@dataclass
+class Phone(Check):
+    """A North American phone number, extension allowed; stored as "819 555-0101"."""
+
+    expected: str = "a phone number"
+
+    def __call__(self, value, parts, ctx):
+        formatted = format_phone(value) if isinstance(value, (str, int)) else None
+        if formatted is None:
+            return ctx.fail(parts, f"expected {self.expected}, got {show(value)}")
+        return formatted
+
+
+@dataclass
+class PostalCode(Check):
+    """A Canadian postal code, stored as "A1A 1A1"."""
+
+    expected: str = "a Canadian postal code (A1A 1A1)"
+
+    def __call__(self, value, parts, ctx):
+        compact = re.sub(r"[\s-]", "", str(value)).upper() if isinstance(value, str) else ""
+        if not re.fullmatch(r"[ABCEGHJ-NPRSTVXY]\d[A-Z]\d[A-Z]\d", compact):
+            return ctx.fail(parts, f"expected {self.expected}, got {show(value)}")
+        return f"{compact[:3]} {compact[3:]}"
+
+
+@dataclass
+class Hours(Check):
+    """Opening hours of one day: "closed" or "08:00-12:00, 13:00-17:00"."""
+
+    expected: str = 'opening hours ("08:00-17:00", "08:00-12:00, 13:00-17:00" or "closed")'
+
+    def __call__(self, value, parts, ctx):
+        if not isinstance(value, str) or not _HOURS.match(value.strip()):
+            return ctx.fail(parts, f"expected {self.expected}, got {show(value)}")
+        return value.strip()
+
+
+@dataclass
+class KnownSlug(Check):
+    """A slug that must exist in a reference file (taxonomy, territory)."""
+
+    known: Callable[[], set[str]] = field(default_factory=lambda: set)
+    expected: str = "a known slug"
+
+    def __call__(self, value, parts, ctx):
+        known = self.known()
+        if not isinstance(value, str) or value not in known:
+            hint = difflib.get_close_matches(str(value), sorted(known), n=1)
+            extra = f' (did you mean "{hint[0]}"?)' if hint else ""
+            return ctx.fail(parts, f"expected {self.expected}, got {show(value)}{extra}")
+        return value

@@ -1,0 +1,136 @@
+"""Normalised keys of a record and the score that two records are the same business."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from unidecode import unidecode
+
+ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes",
+                 "mt": "mont", "cie": "compagnie", "av": "avenue", "ave": "avenue",
+                 "boul": "boulevard", "bd": "boulevard", "blvd": "boulevard", "ch": "chemin",
+                 "rte": "route", "n": "nord", "s": "sud", "e": "est", "o": "ouest"}
+LEGAL_FORMS = {"inc", "ltee", "ltd", "limitee", "enr", "senc", "sencrl", "corp", "llc", "ltee.",
+               "incorporee", "cie", "enrg"}
+STOPWORDS = {"le", "la", "les", "l", "de", "du", "des", "d", "et", "the", "and", "a", "au",
+             "aux", "chez", "en", "of"}
+STREET_WORDS = {"rue", "avenue", "boulevard", "chemin", "route", "rang", "place", "montee"}
+MATCH = 0.6   # at or above: the same business
+REVIEW = 0.3  # between REVIEW and MATCH: listed for a person to review
+
+
+def words(text: str) -> list[str]:
+    """Lowercase ASCII words with common abbreviations expanded."""
+    plain = unidecode(str(text)).lower().replace("'", " ")
+    return [ABBREVIATIONS.get(w, w) for w in re.findall(r"[a-z0-9]+", plain)]
+
+
+def name_key(name: str) -> str:
+    """Return a business name reduced to what identifies it."""
+    kept = [w for w in words(name) if w not in LEGAL_FORMS]
+    return " ".join(kept)
+
+
+@dataclass
+class Keys:
+    """Everything the matcher compares, computed once per record."""
+
+    name: str
+    tokens: frozenset
+    town: str
+    civic: str
+    street: str
+    phone: str
+    domain: str
+    email: str
+    neq: str
+    postal: str
+    lat: float | None
+    lon: float | None
+
+
+def keys_of(values: dict) -> Keys:
+    """Compute the matching keys of one record's values."""
+    name = name_key(values["name"])
+    address = words(values.get("address") or "")
+    civic = next((w for w in address if w.isdigit()), "")
+    street = " ".join(w for w in address if not w.isdigit() and w not in STREET_WORDS
+                      and w not in STOPWORDS)
+    website = (values.get("website") or "").lower()
+    domain = re.sub(r"^https?://(www\.)?", "", website).split("/")[0]
+    return Keys(
+        name=name,
+        tokens=frozenset(w for w in name.split() if w not in STOPWORDS and len(w) > 2),
+        town=values["municipality"], civic=civic, street=street,
+        phone=re.sub(r"\D", "", (values.get("phone") or "").split("poste")[0])[-10:],
+        domain=domain, email=(values.get("email") or "").lower(),
+        neq=values.get("neq") or "", postal=(values.get("postal_code") or "").replace(" ", ""),
+        lat=values.get("lat"), lon=values.get("lon"))
+
+
+def distance_m(a: Keys, b: Keys) -> float | None:
+    """Distance between two records in metres, when both have coordinates."""
+    if a.lat is None or b.lat is None:
+        return None
+    x = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    y = math.radians(b.lat - a.lat)
+    return 6_371_000 * math.hypot(x, y)
+
+
+def score(a: Keys, b: Keys) -> tuple[float, list[str]]:
+    """Score two records: name similarity plus agreeing and disagreeing evidence."""
+    if a.town != b.town:
+        return 0.0, ["different towns"]
+    similarity = (fuzz.token_sort_ratio(a.name, b.name) + fuzz.token_set_ratio(a.name, b.name)) \
+        / 200
+    total = (similarity - 0.6) * 1.5
+    reasons = [f"name {similarity:.2f}"]
+    for label, x, y, weight in (("phone", a.phone, b.phone, 0.35), ("neq", a.neq, b.neq, 0.25),
+                                ("website", a.domain, b.domain, 0.2),
+                                ("email", a.email, b.email, 0.2),
+                                ("postal code", a.postal, b.postal, 0.1)):
+        if x and y and x == y:
+            total += weight
+            reasons.append(f"same {label}")
+    if a.phone and b.phone and a.phone != b.phone:
+        total -= 0.15
+        reasons.append("different phones")
+    if a.civic and b.civic:
+        if a.civic == b.civic and fuzz.ratio(a.street, b.street) >= 80:
+            total += 0.3
+            reasons.append("same address")
+        else:
+            total -= 0.6
+            reasons.append("different addresses")
+    metres = distance_m(a, b)
+    if metres is not None:
+        if metres < 150:
+            total += 0.2
+            reasons.append(f"{metres:.0f} m apart")
+        elif metres > 2000:
+            total -= 0.5
+            reasons.append(f"{metres / 1000:.1f} km apart")
+    return round(total, 3), reasons
+
+
+def candidate_pairs(keys: list[Keys], max_block: int = 400) -> set[tuple[int, int]]:
+    """Pairs worth scoring: same town and a shared name word, phone, NEQ, site or e-mail."""
+    blocks: dict[tuple, list[int]] = {}
+    for i, k in enumerate(keys):
+        own = [("t", w) for w in k.tokens] + [(label, v) for label, v in
+                                              (("p", k.phone), ("n", k.neq), ("d", k.domain),
+                                               ("e", k.email)) if v]
+        if not k.tokens:
+            own.append(("name", k.name))
+        for kind, value in own:
+            blocks.setdefault((k.town, kind, value), []).append(i)
+    pairs = set()
+    for members in blocks.values():
+        if 1 < len(members) <= max_block:
+            for x, i in enumerate(members):
+                for j in members[x + 1:]:
+                    pairs.add((i, j))
+    return pairs

@@ -1,0 +1,32 @@
+"""Unique, readable, stable slugs for merged businesses."""
+
+from __future__ import annotations
+
+import re
+
+from unidecode import unidecode
+
+
+def slugify(text: str) -> str:
+    """Lowercase ASCII words joined by dashes."""
+    return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-")[:80].strip("-") \
+        or "entreprise"
+
+
+def assign_slugs(businesses) -> None:
+    """Give each business slugify(name), then name-town, then name-town-2… on collisions."""
+    businesses.sort(key=lambda b: (slugify(b.name), b.municipality,
+                                   b.sources[0].source if b.sources else "",
+                                   b.sources[0].record_id if b.sources else ""))
+    counts: dict[str, int] = {}
+    for b in businesses:
+        counts[slugify(b.name)] = counts.get(slugify(b.name), 0) + 1
+    taken: set[str] = set()
+    for b in businesses:
+        base = slugify(b.name)
+        slug = base if counts[base] == 1 else f"{base}-{b.municipality}"
+        candidate, n = slug, 2
+        while candidate in taken:
+            candidate, n = f"{slug}-{n}", n + 1
+        b.slug = candidate
+        taken.add(candidate)
