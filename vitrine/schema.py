@@ -138,6 +138,11 @@ class Date(Check):
             return value.date()
         if isinstance(value, dt.date):
             return value
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
         return ctx.fail(parts, f"expected {self.expected}, got {show(value)}")
 
 

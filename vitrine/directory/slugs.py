@@ -6,11 +6,15 @@ import re
 
 from unidecode import unidecode
 
+from vitrine.directory.matching import LEGAL_FORMS
+
 
 def slugify(text: str) -> str:
-    """Lowercase ASCII words joined by dashes."""
-    return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-")[:80].strip("-") \
-        or "entreprise"
+    """Lowercase ASCII words joined by dashes, legal forms (inc, ltée…) left out."""
+    words = re.findall(r"[a-z0-9]+", unidecode(text).lower())
+    while len(words) > 1 and words[-1] in LEGAL_FORMS:
+        words.pop()
+    return "-".join(words)[:80].strip("-") or "entreprise"
 
 
 def assign_slugs(businesses) -> None:
