@@ -100,7 +100,8 @@ def build(records: list[Record], overrides: Overrides, categories: dict) -> Busi
     """Make one business from its records, most recent source first."""
     first = records[0].values
     names = [r.values["name"] for r in records]
-    name = next((n for n in names if not n.isupper()), names[0])
+    # the richest spelling: not shouted in capitals, accents kept; then the newest source
+    name = min(names, key=lambda n: (n.isupper(), -sum(not c.isascii() for c in n)))
     business = Business(slug="", name=name, category=first["category"],
                         municipality=first["municipality"], names=sorted(set(names)))
     for field in CHOSEN_FIELDS:
