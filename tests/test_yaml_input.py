@@ -46,3 +46,11 @@ def test_yaml_12_scalars_keep_phone_hours_and_norway():
 def test_empty_file_is_a_document_without_data():
     doc, problems = parse("", "empty.yaml")
     assert (doc.data, problems, doc.where(())) == (None, [], (1, 1))
+
+
+def test_unquoted_colon_gets_a_hint_an_editor_can_act_on():
+    with pytest.raises(YamlError) as caught:
+        parse("title: Étudier\nsummary: Mines : forêt\n", "content/stories/x.md", line_offset=1)
+    assert str(caught.value) == (
+        'content/stories/x.md:3:14: invalid YAML: mapping values are not allowed here '
+        '(a value holding ": " must be quoted: "like: this")')

@@ -153,6 +153,8 @@ def parse(text: str, path: str, line_offset: int = 0) -> tuple[Located, list[Pro
         detail = exc.problem or "invalid YAML"
         if "\t" in text and "tab" not in detail and "found character" in detail:
             detail += " (tabs are not allowed for indentation)"
+        elif "mapping values are not allowed" in detail:
+            detail += ' (a value holding ": " must be quoted: "like: this")'
         raise YamlError(Problem(path, line, col, "", f"invalid YAML: {detail}")) from None
     except yaml.YAMLError as exc:
         raise YamlError(Problem(path, None, None, "", f"invalid YAML: {exc}")) from None
