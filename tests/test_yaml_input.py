@@ -52,5 +52,5 @@ def test_unquoted_colon_gets_a_hint_an_editor_can_act_on():
     with pytest.raises(YamlError) as caught:
         parse("title: Étudier\nsummary: Mines : forêt\n", "content/stories/x.md", line_offset=1)
     assert str(caught.value) == (
-        'content/stories/x.md:3:16: invalid YAML: mapping values are not allowed here '
-        '(a value holding ": " must be quoted: "like: this")')
+        'content/stories/x.md:3:16: invalid YAML: unexpected ": " (a value holding ": " must '
+        'be quoted: "like: this")')

@@ -17,6 +17,7 @@ import yaml
 from vitrine.problems import Problem, key_path
 
 MAX_NODES = 2_000_000
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: same marks, ~10x faster
 MAX_BYTES = 64 * 1024 * 1024
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
@@ -61,7 +62,7 @@ class YamlError(Exception):
 def _scalar(node: yaml.ScalarNode):
     """Convert a scalar node by the YAML 1.2 core schema."""
     value = node.value
-    if node.style is not None or node.tag == "tag:yaml.org,2002:str":
+    if node.style or node.tag == "tag:yaml.org,2002:str":  # quoted or explicit !!str
         return value
     if _NULL.match(value):
         return None
@@ -145,7 +146,7 @@ def parse(text: str, path: str, line_offset: int = 0) -> tuple[Located, list[Pro
         raise YamlError(Problem(path, None, None, "",
                                 f"file is larger than {MAX_BYTES // 2**20} MB"))
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark else None
@@ -154,7 +155,7 @@ def parse(text: str, path: str, line_offset: int = 0) -> tuple[Located, list[Pro
         if "\t" in text and "tab" not in detail and "found character" in detail:
             detail += " (tabs are not allowed for indentation)"
         elif "mapping values are not allowed" in detail:
-            detail += ' (a value holding ": " must be quoted: "like: this")'
+            detail = 'unexpected ": " (a value holding ": " must be quoted: "like: this")'
         raise YamlError(Problem(path, line, col, "", f"invalid YAML: {detail}")) from None
     except yaml.YAMLError as exc:
         raise YamlError(Problem(path, None, None, "", f"invalid YAML: {exc}")) from None
