@@ -17,7 +17,41 @@ import yaml
 from vitrine.problems import Problem, key_path
 
 MAX_NODES = 2_000_000
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: same marks, ~10x faster
+_PLAIN = "vitrine:plain"  # tag of untagged scalars: _scalar() resolves them, YAML 1.2 style
+
+
+class _NoResolver(yaml.resolver.BaseResolver):
+    """Skip PyYAML's per-scalar regex resolution (YAML 1.1): we resolve values ourselves."""
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode:
+            return _PLAIN
+        return self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else \
+            self.DEFAULT_MAPPING_TAG
+
+
+if getattr(yaml, "__with_libyaml__", False):
+    from yaml.cyaml import CParser
+
+    class _Loader(CParser, yaml.constructor.SafeConstructor, _NoResolver):
+        """libyaml's C parser (same marks, much faster) with our resolver."""
+
+        def __init__(self, stream):
+            CParser.__init__(self, stream)
+            yaml.constructor.SafeConstructor.__init__(self)
+            _NoResolver.__init__(self)
+else:  # pragma: no cover - PyYAML built without libyaml
+    class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
+                  yaml.composer.Composer, yaml.constructor.SafeConstructor, _NoResolver):
+        """Pure-Python parser with our resolver."""
+
+        def __init__(self, stream):
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            _NoResolver.__init__(self)
 MAX_BYTES = 64 * 1024 * 1024
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
@@ -62,7 +96,7 @@ class YamlError(Exception):
 def _scalar(node: yaml.ScalarNode):
     """Convert a scalar node by the YAML 1.2 core schema."""
     value = node.value
-    if node.style or node.tag == "tag:yaml.org,2002:str":  # quoted or explicit !!str
+    if node.style or node.tag != _PLAIN:  # quoted, or an explicit tag such as !!str
         return value
     if _NULL.match(value):
         return None
@@ -146,7 +180,7 @@ def parse(text: str, path: str, line_offset: int = 0) -> tuple[Located, list[Pro
         raise YamlError(Problem(path, None, None, "",
                                 f"file is larger than {MAX_BYTES // 2**20} MB"))
     try:
-        node = yaml.compose(text, Loader=_LOADER)
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,6 +17,16 @@ _EXTENSION = re.compile(r"\s*(?:poste|post|p\.|ext\.?|extension|x)\s*(\d+)\s*$",
 _HOURS = re.compile(r"^(?:closed|\d{2}:\d{2}-\d{2}:\d{2}(?:, ?\d{2}:\d{2}-\d{2}:\d{2})*)$")
 
 
+_PLAIN = re.compile(r"^(?:\+?1[\s.-]?)?\(?([2-9]\d\d)\)?[\s.-]*([2-9]\d\d)[\s.-]*(\d{4})$")
+
+
+@functools.lru_cache(maxsize=4096)
+def _valid_exchange(area: str, exchange: str) -> bool:
+    """Ask libphonenumber once per area code and exchange (they decide validity in NANP)."""
+    number = phonenumbers.parse(f"{area}{exchange}0100", "CA")
+    return phonenumbers.is_valid_number(number)
+
+
 def format_phone(value: str) -> str | None:
     """Return a Québec-style "819 555-0101 poste 12", or None when it is no phone number."""
     text = str(value).strip()
@@ -23,6 +34,12 @@ def format_phone(value: str) -> str | None:
     match = _EXTENSION.search(text)
     if match:
         extension, text = match.group(1), text[:match.start()]
+    plain = _PLAIN.match(text)
+    if plain:  # the common case, without a full parse
+        if not _valid_exchange(plain.group(1), plain.group(2)):
+            return None
+        out = f"{plain.group(1)} {plain.group(2)}-{plain.group(3)}"
+        return f"{out} poste {extension}" if extension else out
     try:
         number = phonenumbers.parse(text, "CA")
     except phonenumbers.NumberParseException:

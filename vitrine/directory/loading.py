@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from vitrine.directory import schema
@@ -20,6 +22,7 @@ from vitrine.schema import INVALID, Context, validate
 from vitrine.yamlfile import Located, YamlError, load
 
 log = logging.getLogger(__name__)
+PARALLEL_ABOVE = 2 * 2**20  # bytes of YAML: below this, worker start-up costs more than it saves
 
 
 def read(file: Path, root: Path) -> tuple[Located | None, list[Problem]]:
@@ -68,21 +71,20 @@ def load_taxonomy(root: Path) -> tuple[Taxonomy, list[Problem]]:
 
 def load_sources(root: Path, taxonomy: Taxonomy, territory: Territory, bounds: dict):
     """Read every source file or folder; return sources, good records, problems, rejects."""
-    check = schema.business_record(lambda: set(taxonomy.categories),
-                                   lambda: set(territory.municipalities))
     sources, records, problems, rejected = {}, [], [], []
     folder = root / "data" / "sources"
-    entries = sorted(folder.iterdir()) if folder.is_dir() else []
-    for entry in entries:
-        if entry.name.startswith(".") or entry.name.endswith(".mapping.yaml"):
-            continue
-        if entry.is_dir():
-            found = _load_folder(entry, root, check, bounds)
-        elif entry.suffix in (".yaml", ".yml"):
-            found = _load_file(entry, root, check, bounds)
-        else:
-            continue
-        source, good, bad, more = found
+    entries = [e for e in (sorted(folder.iterdir()) if folder.is_dir() else [])
+               if not e.name.startswith(".") and not e.name.endswith(".mapping.yaml")
+               and (e.is_dir() or e.suffix in (".yaml", ".yml"))]
+    jobs = [(e, root, set(taxonomy.categories), set(territory.municipalities), bounds)
+            for e in entries]
+    big = sum(e.stat().st_size for e in entries if e.is_file()) > PARALLEL_ABOVE
+    if big and len(entries) > 1 and (os.cpu_count() or 1) > 1:
+        with ProcessPoolExecutor(max_workers=min(len(entries), os.cpu_count() or 1)) as pool:
+            results = list(pool.map(_load_entry, jobs))
+    else:
+        results = [_load_entry(job) for job in jobs]
+    for source, good, bad, more in results:
         problems += more
         rejected += bad
         if source is not None:
@@ -90,6 +92,15 @@ def load_sources(root: Path, taxonomy: Taxonomy, territory: Territory, bounds: d
             sources[source.id] = source
             records += good
     return sources, records, problems, rejected
+
+
+def _load_entry(job):
+    """Load one source file or folder (runs in a worker process for large directories)."""
+    entry, root, categories, towns, bounds = job
+    check = schema.business_record(lambda: categories, lambda: towns)
+    if entry.is_dir():
+        return _load_folder(entry, root, check, bounds)
+    return _load_file(entry, root, check, bounds)
 
 
 def _source(doc: Located, data, parts: tuple, source_id: str, path: str):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -22,10 +23,11 @@ MATCH = 0.6   # at or above: the same business
 REVIEW = 0.3  # between REVIEW and MATCH: listed for a person to review
 
 
-def words(text: str) -> list[str]:
-    """Lowercase ASCII words with common abbreviations expanded."""
+@functools.lru_cache(maxsize=65536)
+def words(text: str) -> tuple[str, ...]:
+    """Lowercase ASCII words with common abbreviations expanded (cached: sources repeat)."""
     plain = unidecode(str(text)).lower().replace("'", " ")
-    return [ABBREVIATIONS.get(w, w) for w in re.findall(r"[a-z0-9]+", plain)]
+    return tuple(ABBREVIATIONS.get(w, w) for w in re.findall(r"[a-z0-9]+", plain))
 
 
 def name_key(name: str) -> str:
@@ -84,8 +86,12 @@ def score(a: Keys, b: Keys) -> tuple[float, list[str]]:
     """Score two records: name similarity plus agreeing and disagreeing evidence."""
     if a.town != b.town:
         return 0.0, ["different towns"]
-    similarity = (fuzz.token_sort_ratio(a.name, b.name) + fuzz.token_set_ratio(a.name, b.name)) \
-        / 200
+    strong = (a.phone and a.phone == b.phone) or (a.neq and a.neq == b.neq) or \
+        (a.domain and a.domain == b.domain) or (a.email and a.email == b.email)
+    upper = fuzz.token_set_ratio(a.name, b.name, score_cutoff=0 if strong else 55)
+    if not upper:  # names this far apart cannot reach REVIEW without a shared phone, site…
+        return 0.0, ["different names"]
+    similarity = (fuzz.token_sort_ratio(a.name, b.name) + upper) / 200
     total = (similarity - 0.6) * 1.5
     reasons = [f"name {similarity:.2f}"]
     for label, x, y, weight in (("phone", a.phone, b.phone, 0.35), ("neq", a.neq, b.neq, 0.25),
@@ -116,13 +122,22 @@ def score(a: Keys, b: Keys) -> tuple[float, list[str]]:
     return round(total, 3), reasons
 
 
-def candidate_pairs(keys: list[Keys], max_block: int = 400) -> set[tuple[int, int]]:
-    """Pairs worth scoring: same town and a shared name word, phone, NEQ, site or e-mail."""
+def candidate_pairs(keys: list[Keys], max_block: int = 60) -> set[tuple[int, int]]:
+    """Pairs worth scoring: same town and a shared rare name word, phone, NEQ, site or e-mail.
+
+    Each record blocks on its two rarest name words: generic ones ("restaurant") would pair
+    every restaurant of a town. Blocks larger than max_block say nothing and are skipped.
+    """
+    frequency: dict[str, int] = {}
+    for k in keys:
+        for w in k.tokens:
+            frequency[w] = frequency.get(w, 0) + 1
     blocks: dict[tuple, list[int]] = {}
     for i, k in enumerate(keys):
-        own = [("t", w) for w in k.tokens] + [(label, v) for label, v in
-                                              (("p", k.phone), ("n", k.neq), ("d", k.domain),
-                                               ("e", k.email)) if v]
+        rare = sorted(k.tokens, key=lambda w: (frequency[w], w))[:2]
+        own = [("t", w) for w in rare] + [(label, v) for label, v in
+                                          (("p", k.phone), ("n", k.neq), ("d", k.domain),
+                                           ("e", k.email)) if v]
         if not k.tokens:
             own.append(("name", k.name))
         for kind, value in own:

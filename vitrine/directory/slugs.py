@@ -19,15 +19,16 @@ def slugify(text: str) -> str:
 
 def assign_slugs(businesses) -> None:
     """Give each business slugify(name), then name-town, then name-town-2… on collisions."""
-    businesses.sort(key=lambda b: (slugify(b.name), b.municipality,
+    bases = {id(b): slugify(b.name) for b in businesses}
+    businesses.sort(key=lambda b: (bases[id(b)], b.municipality,
                                    b.sources[0].source if b.sources else "",
                                    b.sources[0].record_id if b.sources else ""))
     counts: dict[str, int] = {}
-    for b in businesses:
-        counts[slugify(b.name)] = counts.get(slugify(b.name), 0) + 1
+    for base in bases.values():
+        counts[base] = counts.get(base, 0) + 1
     taken: set[str] = set()
     for b in businesses:
-        base = slugify(b.name)
+        base = bases[id(b)]
         slug = base if counts[base] == 1 else f"{base}-{b.municipality}"
         candidate, n = slug, 2
         while candidate in taken:
