@@ -43,8 +43,8 @@ test: install lint ## Install and run every test
 lint: install ## Check code style with ruff
 	$(BIN)/ruff check .
 
-bench: install ## Print benchmarks (SIZES=... to choose)
-	$(VITRINE) bench
+bench: install ## Print benchmarks: merge quality and speed (RECORDS=50000 by default)
+	$(VITRINE) bench --records $(or $(RECORDS),50000) --json bench/results.json
 
 new-story: install ## Write a story skeleton: make new-story AUDIENCE=students TITLE="..."
 	@test -n "$(AUDIENCE)" -a -n "$(TITLE)" || { echo 'usage: make new-story AUDIENCE=students TITLE="My title" [LANG=fr]'; exit 1; }
