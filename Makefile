@@ -10,7 +10,7 @@ DEPS_HASH := $(shell cat pyproject.toml | sha1sum | cut -c1-12)
 STAMP := $(VENV)/.installed-$(DEPS_HASH)
 
 .DEFAULT_GOAL := help
-.PHONY: help install html serve devserver check test lint clean new-story bench
+.PHONY: help install html serve devserver check test lint clean new-story bench docs
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -49,6 +49,9 @@ bench: install ## Print benchmarks: merge quality and speed (RECORDS=50000 by de
 new-story: install ## Write a story skeleton: make new-story AUDIENCE=students TITLE="..."
 	@test -n "$(AUDIENCE)" -a -n "$(TITLE)" || { echo 'usage: make new-story AUDIENCE=students TITLE="My title" [LANG=fr]'; exit 1; }
 	$(VITRINE) new-story --audience "$(AUDIENCE)" --title "$(TITLE)" --lang "$(or $(LANG),fr)"
+
+docs: install ## Regenerate docs/data.md from the data schemas
+	$(BIN)/python -c "from vitrine.directory.docs import render; open('docs/data.md', 'w').write(render())"
 
 clean: ## Remove built output, reports and caches
 	rm -rf output .output.* reports .cache .pytest_cache

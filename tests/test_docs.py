@@ -36,3 +36,10 @@ def test_every_make_target_with_help_is_in_the_readme():
 @pytest.mark.parametrize("field", [f.name for f in frontmatter.STORY.fields])
 def test_every_story_field_is_in_the_editors_guide(field):
     assert f"`{field}`" in README
+
+
+def test_data_docs_are_generated_from_the_current_schemas():
+    from vitrine.directory.docs import render
+
+    assert (ROOT / "docs" / "data.md").read_text(encoding="utf-8") == render(), \
+        "docs/data.md is out of date: run make docs"
