@@ -149,11 +149,12 @@ def businesses(rng: random.Random) -> list[dict]:
     for town in ("la-sarre", "malartic", "ville-marie"):  # same name, different towns
         number += 1
         shop = new_business(rng, number, "epicerie", town)
-        shop["name"] = "Dépanneur du Coin"
+        shop.update(name="Dépanneur du Coin", website="", email="")
         out.append(shop)
     number += 1
     bakery = new_business(rng, number, "boulangerie", "rouyn-noranda")
-    bakery.update(name="Boulangerie St-Jean", address="212, avenue Principale")
+    bakery.update(name="Boulangerie St-Jean", address="212, avenue Principale",
+                  website="https://boulangerie-st-jean.example", email="")
     out.append(bakery)
     return out
 
