@@ -8,13 +8,18 @@ from vitrine.directory.loading import load_sources, load_taxonomy, load_territor
 from vitrine.directory.merge import merge
 from vitrine.directory.model import Business, Directory
 from vitrine.directory.overrides import load_overrides
+from vitrine.gcpause import gc_paused
 
 __all__ = ["Business", "Directory", "load_directory"]
 
 
 def load_directory(root: Path) -> Directory:
     """Load data/ under root into a merged directory; bad records are skipped and reported."""
-    root = Path(root)
+    with gc_paused():
+        return _load(Path(root))
+
+
+def _load(root: Path) -> Directory:
     territory, problems = load_territory(root)
     taxonomy, more = load_taxonomy(root)
     problems += more

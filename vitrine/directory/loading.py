@@ -17,6 +17,7 @@ from vitrine.directory.model import (
     Taxonomy,
     Territory,
 )
+from vitrine.gcpause import gc_paused
 from vitrine.problems import Problem, key_path
 from vitrine.schema import INVALID, Context, validate
 from vitrine.yamlfile import Located, YamlError, load
@@ -98,9 +99,10 @@ def _load_entry(job):
     """Load one source file or folder (runs in a worker process for large directories)."""
     entry, root, categories, towns, bounds = job
     check = schema.business_record(lambda: categories, lambda: towns)
-    if entry.is_dir():
-        return _load_folder(entry, root, check, bounds)
-    return _load_file(entry, root, check, bounds)
+    with gc_paused():
+        if entry.is_dir():
+            return _load_folder(entry, root, check, bounds)
+        return _load_file(entry, root, check, bounds)
 
 
 def _source(doc: Located, data, parts: tuple, source_id: str, path: str):

@@ -101,7 +101,7 @@ def build(records: list[Record], overrides: Overrides, categories: dict) -> Busi
     first = records[0].values
     names = [r.values["name"] for r in records]
     # the richest spelling: not shouted in capitals, accents kept; then the newest source
-    name = min(names, key=lambda n: (n.isupper(), -sum(not c.isascii() for c in n)))
+    name = min(names, key=lambda n: (n.isupper(), len(n) - len(n.encode())))
     business = Business(slug="", name=name, category=first["category"],
                         municipality=first["municipality"], names=sorted(set(names)))
     for field in CHOSEN_FIELDS:
