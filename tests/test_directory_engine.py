@@ -158,3 +158,13 @@ def test_csv_export_never_holds_a_spreadsheet_formula(site, tmp_path):
     with csv_path.open(encoding="utf-8") as f:
         names = [r["name"] for r in csv.DictReader(f)]
     assert "'=HYPERLINK(1)" in names and "=HYPERLINK(1)" not in names
+
+
+def test_check_report_writes_the_stewards_report_and_fails_on_bad_records(site, capsys):
+    from vitrine.cli import main
+
+    assert main(["check", "--root", str(site), "--report", "out/report"]) == 1
+    assert (site / "out/report/steward-report.html").is_file()
+    err = capsys.readouterr().err
+    assert "businesses[1].website: expected a web address" in err
+    assert err.splitlines()[-1].startswith("2 problem(s) found; 3 stories")
