@@ -10,6 +10,9 @@ from pelican import signals
 from pelican.generators import Generator
 
 from vitrine import routes
+from vitrine.directory import load_directory
+from vitrine.directory.exports import write_exports
+from vitrine.directory.report import write_report
 from vitrine.jsonld import business_jsonld, script_json
 from vitrine.story_index import all_stories, for_reader
 
@@ -42,8 +45,6 @@ class DirectoryGenerator(Generator):
         self.directory = None
         if not (self.root / "data").is_dir():
             return
-        from vitrine.directory import load_directory  # only sites with data/ need the engine
-
         self.directory = d = load_directory(self.root)
         for problem in d.problems:
             log.warning("%s", problem)
@@ -96,9 +97,6 @@ class DirectoryGenerator(Generator):
             return
         for lang in routes.LANGUAGES:
             self._write_lang(writer, lang)
-        from vitrine.directory.exports import write_exports
-        from vitrine.directory.report import write_report
-
         write_exports(self.directory, Path(self.output_path) / routes.section("fr", "data"))
         report_dir = self.root / self.options["report_dir"]
         for path in write_report(self.directory, report_dir):

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 from vitrine.content_check import check_content
+from vitrine.directory import load_directory
+from vitrine.directory.report import write_report
 
 log = logging.getLogger(__name__)
 
@@ -32,8 +34,6 @@ def run(args) -> int:
     for problem in problems:
         print(problem, file=sys.stderr)
     if directory and args.report:
-        from vitrine.directory.report import write_report
-
         for path in write_report(directory, root / args.report):
             log.info("steward's report written to %s", path)
     summary = f"{len(content.stories)} stories, {content.pages} intros and pages"
@@ -48,11 +48,5 @@ def run(args) -> int:
 
 
 def _load_directory(root: Path):
-    """Load the directory when the project has data and the engine is present."""
-    if not (root / "data").is_dir():
-        return None
-    try:
-        from vitrine.directory import load_directory
-    except ImportError:
-        return None
-    return load_directory(root)
+    """Load the directory when the project has data/."""
+    return load_directory(root) if (root / "data").is_dir() else None
