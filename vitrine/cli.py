@@ -14,6 +14,7 @@ COMMANDS = {
     "new-story": ("vitrine.commands.new_story", "write a valid story skeleton"),
     "import": ("vitrine.importer.command", "import a partner's CSV, Excel or JSON export"),
     "serve": ("vitrine.commands.serve", "serve the built site locally, optionally rebuilding"),
+    "synth": ("vitrine.commands.synth", "write a synthetic region of any size"),
     "bench": ("vitrine.commands.bench", "print build and directory benchmarks"),
 }
 
