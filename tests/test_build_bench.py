@@ -13,6 +13,7 @@ def test_tiny_build_bench_writes_well_formed_results(tmp_path):
     result = run_build_bench([30], out)
     assert json.loads(out.read_text(encoding="utf-8")) == result
     assert result["machine"]["nproc"] >= 1 and "cpu_model" in result["machine"]
+    assert result["machine"]["hugo"].startswith("hugo v") == bool(hugo_binary())
     (row,) = result["sizes"]
     assert (row["businesses"], row["stories"]) == (30, 6)
     vitrine = row["vitrine"]

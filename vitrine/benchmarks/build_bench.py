@@ -6,6 +6,7 @@ import json
 import logging
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -110,10 +111,19 @@ def bench_size(businesses: int, work: Path, settings: Path, repeats: int = 1) ->
     return row
 
 
+def _hugo_version() -> str:
+    binary = hugo_binary()
+    if not binary:
+        return ""
+    done = subprocess.run([binary, "version"], capture_output=True, text=True)
+    return done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
+
+
 def run_build_bench(sizes: list[int], out: Path, repeats: int = 1,
                     settings: Path | None = None) -> dict:
     """Benchmark every size in a fresh temporary folder; write and return the results."""
-    result = {"benchmark": "build", "machine": machine(), "repeats": repeats, "sizes": []}
+    result = {"benchmark": "build", "machine": {**machine(), "hugo": _hugo_version()},
+              "repeats": repeats, "sizes": []}
     started = time.perf_counter()
     for businesses in sizes:
         with tempfile.TemporaryDirectory(prefix=f"vitrine-bench-{businesses}-") as tmp:

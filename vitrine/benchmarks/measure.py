@@ -6,7 +6,6 @@ import os
 import platform
 import re
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -62,4 +61,4 @@ def machine() -> dict:
             "cpu_model": model or platform.processor(), "memory": memory,
             "python": sys.version.split()[0], "platform": platform.platform(),
             "load_average_at_start": [round(x, 2) for x in load],
-            "time_v": Path(TIME).exists(), "hugo": shutil.which("hugo") or ""}
+            "time_v": Path(TIME).exists()}
