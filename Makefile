@@ -43,9 +43,9 @@ test: install lint ## Install and run every test
 lint: install ## Check code style with ruff
 	$(BIN)/ruff check .
 
-bench: install ## Print benchmarks: merge quality and speed (RECORDS=50000), build speed (SIZES=1000)
-	$(VITRINE) bench --records $(or $(RECORDS),50000) --json bench/results.json
-	$(BIN)/python -m vitrine.benchmarks --sizes $(or $(SIZES),1000) --json bench/build-results.json
+bench: install ## Benchmarks: merge quality, directory speed (RECORDS=50000), builds (SIZES=1000)
+	$(VITRINE) bench --records $(or $(RECORDS),50000) --json bench/results.json \
+	  --sizes $(or $(SIZES),1000)
 
 new-story: install ## Write a story skeleton: make new-story AUDIENCE=students TITLE="..."
 	@test -n "$(AUDIENCE)" -a -n "$(TITLE)" || { echo 'usage: make new-story AUDIENCE=students TITLE="My title" [LANG=fr]'; exit 1; }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from vitrine.benchmarks import format_table, run_build_bench
 from vitrine.directory.bench import run as run_directory_bench
 
 
@@ -15,7 +16,13 @@ def add_arguments(parser) -> None:
     parser.add_argument("--records", type=int, default=50_000,
                         help="records for the speed benchmark (default 50000)")
     parser.add_argument("--json", type=Path, default=None, metavar="FILE",
-                        help="also write the figures as JSON to FILE")
+                        help="also write the directory figures as JSON to FILE")
+    parser.add_argument("--sizes", default="", metavar="N,N",
+                        help="also benchmark full builds and rebuilds of synthetic regions of "
+                             "these numbers of businesses against stock Pelican and Hugo "
+                             "(e.g. 1000,10000); figures in bench/build-results.json")
+    parser.add_argument("--repeats", type=int, default=1,
+                        help="runs per build size (min and median are reported)")
 
 
 def run(args) -> int:
@@ -35,4 +42,9 @@ def run(args) -> int:
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(result, indent=1))
+    if args.sizes:
+        sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
+        build = run_build_bench(sizes, args.root / "bench" / "build-results.json",
+                                repeats=args.repeats)
+        print(format_table(build))
     return 0
