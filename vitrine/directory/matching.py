@@ -74,7 +74,8 @@ def keys_of(values: dict) -> Keys:
     domain = re.sub(r"^https?://(www\.)?", "", website).split("/")[0]
     return Keys(
         name=name,
-        tokens=frozenset(w for w in name.split() if w not in STOPWORDS and len(w) > 2),
+        tokens=frozenset(w for w in name.split() if w not in STOPWORDS
+                         and (len(w) > 2 or w.isdigit())),
         town=values["municipality"], civic=civic, street=street,
         phone=re.sub(r"\D", "", (values.get("phone") or "").split("poste")[0])[-10:],
         domain=domain, email=(values.get("email") or "").lower(),
@@ -132,7 +133,8 @@ def score(a: Keys, b: Keys) -> tuple[float, list[str]]:
 
 
 def candidate_pairs(keys: list[Keys], max_block: int = 60) -> set[tuple[int, int]]:
-    """Pairs worth scoring: same town and a shared rare name word, phone, NEQ, site or e-mail.
+    """Pairs worth scoring: same town and a shared rare name word, phone, NEQ, site, e-mail
+    or civic address.
 
     Each record blocks on its two rarest name words: generic ones ("restaurant") would pair
     every restaurant of a town. Blocks larger than max_block say nothing and are skipped.
@@ -146,9 +148,10 @@ def candidate_pairs(keys: list[Keys], max_block: int = 60) -> set[tuple[int, int
     for i, k in enumerate(keys):
         ranked = sorted(k.tokens, key=lambda w: (frequency[w], w))
         rare = ranked[:1] + [w for w in ranked[1:2] if frequency[w] <= common]
+        address = f"{k.civic} {k.street.split(' ')[0]}" if k.civic and k.street else ""
         own = [("t", w) for w in rare] + [(label, v) for label, v in
                                           (("p", k.phone), ("n", k.neq), ("d", k.domain),
-                                           ("e", k.email)) if v]
+                                           ("e", k.email), ("a", address)) if v]
         if not k.tokens:
             own.append(("name", k.name))
         for kind, value in own:

@@ -1,0 +1,1 @@
+"""Turn partners' exports (CSV, Excel, JSON) into normalised source YAML, repeatably."""
