@@ -54,3 +54,13 @@ def test_home_page_stays_light(demo):
     html = (demo.output / "index.html").stat().st_size
     css = sum(p.stat().st_size for p in (demo.output / "theme" / "css").glob("*.css"))
     assert html + css < 60_000
+
+
+def test_directory_pager_links_a_window_not_every_page(demo):
+    page = demo.html("/entreprises/page/4/")
+    links = [a.get_text() for a in page.select(".pagination a")]
+    assert links == ["Page précédente", "1", "2", "3", "4", "5", "6", "7", "Page suivante"]
+    first = [a.get_text() for a in demo.html("/entreprises/").select(".pagination a")]
+    assert first == ["1", "2", "3", "7", "Page suivante"]
+    assert [li.get_text() for li in demo.html("/entreprises/").select(
+        '.pagination li[aria-hidden="true"]')] == ["…"]

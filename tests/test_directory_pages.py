@@ -91,3 +91,12 @@ def test_open_data_files_are_published_with_their_page(site):
     assert site.html("/en/open-data/").select_one('a[href="/donnees/entreprises.csv"]')
     assert (site.root / "reports/steward/steward-report.html").is_file()
     assert not (site.output / "reports").exists()
+
+
+def test_directory_pager_shows_a_window_of_pages(tmp_path):
+    site = build_copy(copy_site("directory", tmp_path), DIRECTORY={"per_page": 1})
+    assert site.result.ok
+    links = [a.get_text() for a in site.html("/entreprises/page/2/").select(".pagination a")]
+    assert links == ["Page précédente", "1", "2", "3", "Page suivante"]
+    for number in (1, 2, 3):
+        assert site.exists(f"/entreprises/page/{number}/") == (number > 1)
