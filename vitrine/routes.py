@@ -44,3 +44,13 @@ def save_as(url: str) -> str:
 def other_lang(lang: str) -> str:
     """Return the other language of the site."""
     return "en" if lang == "fr" else "fr"
+
+
+def alternates(url_for_lang) -> list[dict]:
+    """hreflang entries of a page that exists in every language: [{lang, url}, …]."""
+    return [{"lang": lang, "url": url_for_lang(lang)} for lang in LANGUAGES]
+
+
+def section_alternates(name: str, slug: str | None = None) -> list[dict]:
+    """hreflang entries of a section page (or of one item of it) in every language."""
+    return alternates(lambda lang: section(lang, name, slug))

@@ -30,11 +30,6 @@ def directory_settings(settings) -> dict:
     return options
 
 
-def both(url_for_lang) -> list[dict]:
-    """hreflang entries of a page that exists in every language."""
-    return [{"lang": lang, "url": url_for_lang(lang)} for lang in routes.LANGUAGES]
-
-
 class DirectoryGenerator(Generator):
     """Load data/, link businesses and stories, and write every directory page."""
 
@@ -114,25 +109,25 @@ class DirectoryGenerator(Generator):
             def page_url(lg, n=number):
                 base = routes.section(lg, "businesses")
                 return base if n == 1 else f"{base}page/{n}/"
-            self._page(writer, page_url(lang), "directory/index", lang, both(page_url),
+            self._page(writer, page_url(lang), "directory/index", lang, routes.alternates(page_url),
                        businesses=businesses[(number - 1) * per_page:number * per_page],
                        page_number=number, page_count=pages,
                        page_urls=[page_url(lang, n) for n in range(1, pages + 1)],
                        total=len(businesses), categories=self._categories(),
                        towns=self._towns())
         self._page(writer, routes.section(lang, "categories"), "directory/categories", lang,
-                   both(lambda lg: routes.section(lg, "categories")),
+                   routes.section_alternates("categories"),
                    categories=self._categories())
         for category, _count in self._categories():
             self._page(writer, routes.section(lang, "categories", category.slug),
                        "directory/category", lang,
-                       both(lambda lg, s=category.slug: routes.section(lg, "categories", s)),
+                       routes.section_alternates("categories", category.slug),
                        category=category, businesses=self.by_category[category.slug])
         self._page(writer, routes.section(lang, "towns"), "directory/towns", lang,
-                   both(lambda lg: routes.section(lg, "towns")), mrcs=self._mrcs())
+                   routes.section_alternates("towns"), mrcs=self._mrcs())
         for town in d.territory.municipalities.values():
             self._page(writer, routes.section(lang, "towns", town.slug), "directory/town", lang,
-                       both(lambda lg, s=town.slug: routes.section(lg, "towns", s)),
+                       routes.section_alternates("towns", town.slug),
                        town=town, mrc=d.territory.mrcs.get(town.mrc),
                        businesses=self.by_town.get(town.slug, []),
                        stories=for_reader(self.town_stories.get(town.slug, []), lang))
@@ -141,7 +136,7 @@ class DirectoryGenerator(Generator):
             category = d.taxonomy.categories.get(business.category)
             town = d.territory.municipalities.get(business.municipality)
             self._page(writer, url, "directory/business", lang,
-                       both(lambda lg, s=business.slug: routes.section(lg, "businesses", s)),
+                       routes.section_alternates("businesses", business.slug),
                        business=business, category=category, town=town,
                        sources=[d.sources[p.source] for p in business.sources
                                 if p.source in d.sources],
@@ -151,7 +146,7 @@ class DirectoryGenerator(Generator):
                            business, category, town,
                            f"{self.settings.get('SITEURL', '')}/{url}", lang)))
         self._page(writer, routes.section(lang, "data"), "directory/open_data", lang,
-                   both(lambda lg: routes.section(lg, "data")), sources=d.sources.values(),
+                   routes.section_alternates("data"), sources=d.sources.values(),
                    total=len(businesses), data_url=routes.section("fr", "data"))
 
     def _categories(self):

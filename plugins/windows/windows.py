@@ -16,11 +16,6 @@ log = logging.getLogger(__name__)
 LATEST_ON_HOME = 6
 
 
-def alternates(url_for_lang) -> list[dict]:
-    """hreflang entries for a page that exists in every language."""
-    return [{"lang": lang, "url": url_for_lang(lang)} for lang in routes.LANGUAGES]
-
-
 class WindowsGenerator(Generator):
     """Read window intros from content/windows/ and write home and window pages."""
 
@@ -62,7 +57,7 @@ class WindowsGenerator(Generator):
                 routes.save_as(routes.home(lang)), self.get_template("home"), self.context,
                 lang=lang, intro=self.intros.get(("home", lang)), latest=latest,
                 page_url=routes.home(lang),
-                translations=alternates(routes.home),
+                translations=routes.alternates(routes.home),
                 feed_url=f"{routes.home(lang)}atom.xml")
             self._feed(writer, lang, self.stories[lang], routes.home(lang), None)
             for audience in routes.AUDIENCES:
@@ -72,7 +67,7 @@ class WindowsGenerator(Generator):
                     routes.save_as(url), self.get_template("window"), self.context,
                     lang=lang, audience=audience, intro=self.intros.get((audience, lang)),
                     stories=stories, other_lang_stories=others, page_url=url,
-                    translations=alternates(lambda lg, a=audience: routes.window(lg, a)),
+                    translations=routes.alternates(lambda lg, a=audience: routes.window(lg, a)),
                     feed_url=f"{url}atom.xml", **extras.get((lang, audience), {}))
                 self._feed(writer, lang, stories, url, audience)
 
