@@ -100,3 +100,15 @@ def test_directory_pager_shows_a_window_of_pages(tmp_path):
     assert links == ["Page précédente", "1", "2", "3", "Page suivante"]
     for number in (1, 2, 3):
         assert site.exists(f"/entreprises/page/{number}/") == (number > 1)
+
+
+def test_category_and_town_pages_paginate_with_their_translations(tmp_path):
+    site = build_copy(copy_site("directory", tmp_path), DIRECTORY={"per_page": 1})
+    page = site.html("/municipalites/amos/page/2/")
+    assert page.h1.get_text() == "Amos"
+    assert len(page.select(".biz")) == 1
+    assert {link["hreflang"]: link["href"] for link in
+            page.select('link[rel="alternate"][hreflang]')}["en"] == "/en/towns/amos/page/2/"
+    assert site.exists("/en/businesses/categories/boulangerie/page/2/")
+    assert "2 businesses and organisations" in site.html(
+        "/en/businesses/categories/boulangerie/page/2/").get_text()

@@ -101,36 +101,37 @@ class DirectoryGenerator(Generator):
         writer.write_file(routes.save_as(url), self.get_template(template), self.context,
                           lang=lang, page_url=url, translations=translations, **values)
 
-    def _write_lang(self, writer, lang):
-        d, per_page = self.directory, self.options["per_page"]
-        businesses = d.businesses
+    def _paginated(self, writer, lang, template, section, slug, businesses, **values):
+        """Write a list of businesses over as many pages as per_page asks (page/2/, …)."""
+        per_page = self.options["per_page"]
         pages = max(1, -(-len(businesses) // per_page))
         for number in range(1, pages + 1):
             def page_url(lg, n=number):
-                base = routes.section(lg, "businesses")
+                base = routes.section(lg, section, slug)
                 return base if n == 1 else f"{base}page/{n}/"
-            self._page(writer, page_url(lang), "directory/index", lang, routes.alternates(page_url),
+            self._page(writer, page_url(lang), template, lang, routes.alternates(page_url),
                        businesses=businesses[(number - 1) * per_page:number * per_page],
-                       page_number=number, page_count=pages,
-                       page_urls=[page_url(lang, n) for n in range(1, pages + 1)],
-                       total=len(businesses), categories=self._categories(),
-                       towns=self._towns())
+                       page_number=number, page_count=pages, total=len(businesses),
+                       page_urls=[page_url(lang, n) for n in range(1, pages + 1)], **values)
+
+    def _write_lang(self, writer, lang):
+        d = self.directory
+        businesses = d.businesses
+        self._paginated(writer, lang, "directory/index", "businesses", None, businesses,
+                        categories=self._categories(), towns=self._towns())
         self._page(writer, routes.section(lang, "categories"), "directory/categories", lang,
                    routes.section_alternates("categories"),
                    categories=self._categories())
         for category, _count in self._categories():
-            self._page(writer, routes.section(lang, "categories", category.slug),
-                       "directory/category", lang,
-                       routes.section_alternates("categories", category.slug),
-                       category=category, businesses=self.by_category[category.slug])
+            self._paginated(writer, lang, "directory/category", "categories", category.slug,
+                            self.by_category[category.slug], category=category)
         self._page(writer, routes.section(lang, "towns"), "directory/towns", lang,
                    routes.section_alternates("towns"), mrcs=self._mrcs())
         for town in d.territory.municipalities.values():
-            self._page(writer, routes.section(lang, "towns", town.slug), "directory/town", lang,
-                       routes.section_alternates("towns", town.slug),
-                       town=town, mrc=d.territory.mrcs.get(town.mrc),
-                       businesses=self.by_town.get(town.slug, []),
-                       stories=for_reader(self.town_stories.get(town.slug, []), lang))
+            self._paginated(writer, lang, "directory/town", "towns", town.slug,
+                            self.by_town.get(town.slug, []), town=town,
+                            mrc=d.territory.mrcs.get(town.mrc),
+                            stories=for_reader(self.town_stories.get(town.slug, []), lang))
         for business in businesses:
             url = routes.section(lang, "businesses", business.slug)
             category = d.taxonomy.categories.get(business.category)
