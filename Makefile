@@ -10,7 +10,7 @@ DEPS_HASH := $(shell cat pyproject.toml | sha1sum | cut -c1-12)
 STAMP := $(VENV)/.installed-$(DEPS_HASH)
 
 .DEFAULT_GOAL := help
-.PHONY: help install html serve devserver check test lint clean new-story bench docs
+.PHONY: help install system-deps html serve devserver check test lint clean new-story bench docs
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -25,6 +25,27 @@ $(STAMP): # the name holds the hash of pyproject.toml: no mtime check
 
 install: $(STAMP) ## Create .venv and install Python dependencies
 
+# Tools the tests use on the built site: Chromium (axe-core), Java (Nu HTML checker), npm packages.
+SYSTEM_PACKAGES := chromium fonts-dejavu-core openjdk-17-jre-headless
+system-deps: ## Install Chromium, Java and fonts (apt-get, as root) for the site audit
+	@missing=""; command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v java >/dev/null || missing="$$missing java"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES); \
+	  elif [ "$$CI" = true ]; then \
+	    echo "missing:$$missing; install the Debian packages $(SYSTEM_PACKAGES) (needs root)"; exit 1; \
+	  else \
+	    echo "note: missing$$missing; the site audit tests will be skipped." \
+	         "Install: sudo apt-get install $(SYSTEM_PACKAGES)"; \
+	  fi; \
+	fi
+
+node_modules/.installed: package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent && touch $@; \
+	elif [ "$$CI" = true ]; then echo "npm is required (Debian: apt-get install npm)"; exit 1; \
+	else echo "note: npm is missing; the site audit tests will be skipped."; fi
+
 html: install ## Build the site into output/ (atomically; SETTINGS=publishconf.py for production)
 	$(VITRINE) build --settings $(SETTINGS)
 
@@ -37,7 +58,7 @@ devserver: install ## Serve with live reload on content/theme/data/plugins chang
 check: install ## Validate stories and data; any problem fails
 	$(VITRINE) check
 
-test: install lint ## Install and run every test
+test: install lint system-deps node_modules/.installed ## Install and run every test
 	$(BIN)/pytest
 
 lint: install ## Check code style with ruff

@@ -55,3 +55,16 @@ def basic_site(tmp_path_factory) -> Site:
     site = build_copy(copy_site("basic", tmp_path_factory.mktemp("sites")))
     assert site.result.ok
     return site
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory) -> Site:
+    """The demo region (content/ and data/ of the project), built once, strictly."""
+    root = tmp_path_factory.mktemp("demo")
+    for name in ("content", "data"):
+        shutil.copytree(ROOT / name, root / name)
+    result = build(root, root / "output", ROOT / "pelicanconf.py",
+                   {"RESPONSIVE_IMAGES": {"cache": str(ROOT / ".cache" / "images")}},
+                   strict=True)
+    assert result.ok
+    return Site(root, root / "output", result)

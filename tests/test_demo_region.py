@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
-from conftest import ROOT, Site
+from conftest import ROOT
 
-from vitrine.build import build
 from vitrine.cli import main
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    root = tmp_path_factory.mktemp("demo")
-    for name in ("content", "data"):
-        shutil.copytree(ROOT / name, root / name)
-    result = build(root, root / "output", ROOT / "pelicanconf.py",
-                   {"RESPONSIVE_IMAGES": {"cache": str(ROOT / ".cache" / "images")}},
-                   strict=True)
-    assert result.ok
-    return Site(root, root / "output", result)
+@pytest.fixture
+def demo(demo_site):
+    return demo_site
 
 
 def test_demo_passes_check(capsys):
