@@ -46,13 +46,13 @@ node_modules/.installed: package-lock.json
 	elif [ "$$CI" = true ]; then echo "npm is required (Debian: apt-get install npm)"; exit 1; \
 	else echo "note: npm is missing; the site audit tests will be skipped."; fi
 
-html: install ## Build the site into output/ (atomically; SETTINGS=publishconf.py for production)
+html: install node_modules/.installed ## Build the site into output/ (atomically; SETTINGS=publishconf.py for production)
 	$(VITRINE) build --settings $(SETTINGS)
 
 serve: html ## Install, build the demo region and serve it on http://127.0.0.1:8000
 	$(VITRINE) serve --port $(PORT)
 
-devserver: install ## Serve with live reload on content/theme/data/plugins changes
+devserver: install node_modules/.installed ## Serve with live reload on content/theme/data/plugins changes
 	$(VITRINE) serve --reload --port $(PORT)
 
 check: install ## Validate stories and data; any problem fails

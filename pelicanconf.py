@@ -14,7 +14,7 @@ PATH = "content"
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["ui_strings", "stories", "responsive_images", "windows", "business_pages",
-           "sitemap_hreflang", "redirects"]
+           "sitemap_hreflang", "redirects", "search", "map_assets"]
 DIRECTORY = {"per_page": 48, "window_sample": 12}
 
 ARTICLE_PATHS = ["stories"]

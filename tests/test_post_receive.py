@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SITES
 
-PROJECT_FILES = ["Makefile", "pyproject.toml", "pelicanconf.py", "publishconf.py", "README.md",
-                 "theme", "plugins", "vitrine"]
+PROJECT_FILES = ["Makefile", "pyproject.toml", "package.json", "package-lock.json",
+                 "pelicanconf.py", "publishconf.py", "README.md", "theme", "plugins", "vitrine"]
 
 
 def git(*args, cwd: Path) -> subprocess.CompletedProcess:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -63,6 +65,7 @@ def build(root: Path, output: Path, settings_file: Path, overrides: dict | None 
         settings = pelican_settings(settings_file, root, staging, overrides)
         Pelican(settings).run()
         ok = counter.errors == 0 and not (strict and counter.warnings)
+        ok = ok and index_for_search(staging)
     except Exception:  # noqa: BLE001 — any failure must leave the live output untouched
         log.exception("build failed")
         ok = False
@@ -77,6 +80,24 @@ def build(root: Path, output: Path, settings_file: Path, overrides: dict | None 
                   counter.errors, counter.warnings, output)
     return BuildResult(ok, output, pages, counter.warnings, counter.errors,
                        time.perf_counter() - started)
+
+
+def index_for_search(site: Path) -> bool:
+    """Index a built site with Pagefind (one index per page language); False on failure."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    except OSError as error:
+        log.error("search index: cannot run pagefind: %s", error)
+        return False
+    if done.returncode != 0:
+        log.error("search index: pagefind failed (exit %d): %s", done.returncode,
+                  (done.stderr or done.stdout).strip())
+        return False
+    for line in done.stdout.splitlines():
+        if line.strip():
+            log.debug("pagefind: %s", line)
+    return True
 
 
 def _swap(staging: Path, output: Path) -> None:

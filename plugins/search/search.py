@@ -1,0 +1,110 @@
+"""Write the search page of each language and the directory's client data files."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from pelican import signals
+from pelican.generators import Generator
+
+from vitrine import routes
+
+from .client_data import client_data, dumps
+
+log = logging.getLogger(__name__)
+CLIENT_DATA_FILE = "index.json"
+BASE_CSP = {"default-src": ["'self'"], "object-src": ["'none'"], "base-uri": ["'self'"]}
+MAP_DEFAULTS = {"tiles": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+                "attribution": "© OpenStreetMap contributors", "max_zoom": 18}
+
+
+def map_settings(settings) -> dict:
+    """Return DIRECTORY_MAP merged with defaults; refuse unknown keys."""
+    options = {**MAP_DEFAULTS, **(settings.get("DIRECTORY_MAP") or {})}
+    unknown = sorted(set(options) - set(MAP_DEFAULTS))
+    if unknown:
+        raise ValueError(f"search: Invalid 'DIRECTORY_MAP' key: {unknown}")
+    return options
+
+
+def csp_sources(map_options: dict) -> dict:
+    """Sources search and maps add to the CSP: Pagefind's WebAssembly, the tile server."""
+    sources = {"script-src": ["'self'", "'wasm-unsafe-eval'"], "img-src": ["'self'"]}
+    tiles = urlsplit(map_options["tiles"].replace("{s}", "SUBDOMAIN"))
+    if tiles.scheme in ("http", "https") and tiles.netloc:
+        sources["img-src"].append(f"{tiles.scheme}://{tiles.netloc.replace('SUBDOMAIN', '*')}")
+    return sources
+
+
+def render_csp(extra: dict) -> str:
+    """Join the base policy and extra sources into one Content-Security-Policy value."""
+    policy = {k: list(v) for k, v in BASE_CSP.items()}
+    for directive, values in extra.items():
+        policy.setdefault(directive, [])
+        policy[directive] += [v for v in values if v not in policy[directive]]
+    return "; ".join(f"{d} {' '.join(v)}" for d, v in policy.items())
+
+
+def configure(pelican) -> None:
+    """Check DIRECTORY_MAP once and publish the CSP sources search and maps need."""
+    settings = pelican.settings
+    settings["DIRECTORY_MAP"] = options = map_settings(settings)
+    # The security_headers plugin merges CSP_SOURCES into its policy; until a site sets
+    # one, the page's CSP meta is the base policy plus these sources.
+    settings["CSP_SOURCES"] = sources = {**settings.get("CSP_SOURCES", {}),
+                                         **csp_sources(options)}
+    settings.setdefault("SECURITY_HEADERS_CSP", render_csp(sources))
+
+
+class SearchGenerator(Generator):
+    """Write /recherche/ and /en/search/, and the directory's index.json per language."""
+
+    def generate_output(self, writer):
+        """Write the search pages, then the client data when the site has a directory."""
+        directory = self.context.get("directory")
+        categories, towns = self._link_lists(directory)
+        for lang in routes.LANGUAGES:
+            url = routes.section(lang, "search")
+            writer.write_file(routes.save_as(url), self.get_template("search"), self.context,
+                              lang=lang, page_url=url,
+                              translations=routes.section_alternates("search"),
+                              search_categories=categories, search_towns=towns)
+            if directory is not None:
+                self._write_client_data(directory, lang)
+
+    def _write_client_data(self, directory, lang):
+        folder = routes.section(lang, "businesses")
+        path = Path(self.output_path) / folder / CLIENT_DATA_FILE
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = client_data(directory, lang, f"{self.settings.get('SITEURL', '')}/{folder}",
+                           self.settings.get("TIMEZONE", "UTC"))
+        path.write_text(dumps(data), encoding="utf-8")
+        log.info("search: wrote %s (%d businesses)", path, len(directory.businesses))
+
+    @staticmethod
+    def _link_lists(directory):
+        """(item, count) pairs of categories and towns for the search page without JS."""
+        if directory is None:
+            return [], []
+        by_category = Counter(b.category for b in directory.businesses)
+        by_town = Counter(b.municipality for b in directory.businesses)
+        categories = [(c, by_category[c.slug])
+                      for c in directory.taxonomy.categories.values() if by_category[c.slug]]
+        towns = sorted(((t, by_town[t.slug])
+                        for t in directory.territory.municipalities.values() if by_town[t.slug]),
+                       key=lambda pair: pair[0].name.casefold())
+        return categories, towns
+
+
+def get_generators(pelican):
+    """Offer the search generator to Pelican."""
+    return SearchGenerator
+
+
+def register():
+    """Check map settings and CSP at start; add the generator of search pages and data."""
+    signals.initialized.connect(configure)
+    signals.get_generators.connect(get_generators)

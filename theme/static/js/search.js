@@ -1,0 +1,144 @@
+// The search page: Pagefind's index of the page's language, filters, results in the URL.
+import { format } from "./data.js";
+
+const PAGE = 10;
+const form = document.querySelector("[data-search]");
+const messages = JSON.parse(form.dataset.messages);
+const input = form.elements.q;
+const status = document.querySelector("[data-search-status]");
+const list = document.querySelector("[data-search-results]");
+const fallback = document.querySelector("[data-search-fallback]");
+const selects = [...form.querySelectorAll("[data-filter]")];
+let pagefind = null;
+let latest = 0;
+
+/** Keep only the text and <mark> of a Pagefind excerpt: nothing else becomes markup. */
+function excerptNodes(html) {
+  const template = document.createElement("template");
+  template.innerHTML = html;
+  return [...template.content.childNodes].map((node) => {
+    if (node.nodeName === "MARK") {
+      const mark = document.createElement("mark");
+      mark.textContent = node.textContent;
+      return mark;
+    }
+    return document.createTextNode(node.textContent);
+  });
+}
+
+function resultItem(data) {
+  const item = document.createElement("li");
+  const heading = document.createElement("h2");
+  const link = document.createElement("a");
+  link.href = data.url;
+  link.textContent = data.meta.title || data.url;
+  heading.append(link);
+  item.append(heading);
+  const where = [data.meta.category, data.meta.town].filter(Boolean).join(" · ");
+  if (where) {
+    const meta = document.createElement("p");
+    meta.className = "meta";
+    meta.textContent = where;
+    item.append(meta);
+  }
+  const excerpt = document.createElement("p");
+  excerpt.append(...excerptNodes(data.excerpt || ""));
+  item.append(excerpt);
+  return item;
+}
+
+function chosenFilters() {
+  const filters = {};
+  for (const select of selects) if (select.value) filters[select.name] = select.value;
+  return filters;
+}
+
+function writeUrl(query, filters, push) {
+  const params = new URLSearchParams();
+  if (query) params.set("q", query);
+  for (const [name, value] of Object.entries(filters)) params.set(name, value);
+  const url = `${location.pathname}${params.size ? `?${params}` : ""}`;
+  if (url !== `${location.pathname}${location.search}`) {
+    history[push ? "pushState" : "replaceState"](null, "", url);
+  }
+}
+
+async function showPage(results, from) {
+  const page = await Promise.all(results.slice(from, from + PAGE).map((r) => r.data()));
+  list.append(...page.map(resultItem));
+  list.parentElement.querySelector("[data-search-more]")?.remove();
+  if (results.length > from + PAGE) {
+    const more = document.createElement("button");
+    more.type = "button";
+    more.dataset.searchMore = "";
+    more.textContent = messages.more;
+    more.addEventListener("click", async () => {
+      await showPage(results, from + PAGE);
+      list.children[from + PAGE]?.querySelector("a")?.focus();
+    });
+    list.after(more);
+  }
+}
+
+async function run(push = false) {
+  const query = input.value.trim();
+  const filters = chosenFilters();
+  writeUrl(query, filters, push);
+  const ticket = ++latest;
+  if (!query && !Object.keys(filters).length) {
+    list.replaceChildren();
+    status.textContent = "";
+    return;
+  }
+  status.textContent = messages.loading;
+  const search = await pagefind.search(query || null, { filters });
+  if (ticket !== latest) return;  // a newer search started meanwhile
+  list.replaceChildren();
+  const count = search.results.length;
+  status.textContent = count === 0 ? messages.none
+    : count === 1 ? messages.one_result : format(messages.results, { count });
+  await showPage(search.results, 0);
+}
+
+async function fillFilters(params) {
+  const available = await pagefind.filters();
+  for (const select of selects) {
+    const values = Object.keys(available[select.name] || {})
+      .sort((a, b) => a.localeCompare(b, document.documentElement.lang));
+    for (const value of values) {
+      select.append(new Option(value, value, false, value === params.get(select.name)));
+    }
+    select.closest(".field").hidden = values.length === 0;
+  }
+  form.querySelector("[data-search-filters]").hidden = !selects.some((s) => s.options.length > 1);
+}
+
+async function start() {
+  const params = new URLSearchParams(location.search);
+  input.value = params.get("q") || "";
+  try {
+    pagefind = await import(form.dataset.bundle);
+    await pagefind.options({ excerptLength: 24 });
+    await fillFilters(params);
+  } catch (error) {
+    status.textContent = messages.failed;
+    throw error;
+  }
+  fallback.hidden = true;
+  let timer = null;
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => run(false), 150);
+  });
+  form.addEventListener("change", (event) => { if (event.target !== input) run(false); });
+  form.addEventListener("submit", (event) => { event.preventDefault(); run(true); });
+  window.addEventListener("popstate", () => {
+    const now = new URLSearchParams(location.search);
+    input.value = now.get("q") || "";
+    for (const select of selects) select.value = now.get(select.name) || "";
+    run(false);
+  });
+  await run(false);
+}
+
+start();
