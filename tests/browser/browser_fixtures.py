@@ -1,0 +1,114 @@
+"""Browser fixtures: the 'directory' fixture site built once, served on a free port.
+
+A conftest.py here would shadow tests/conftest.py (both import as `conftest`): test modules
+import these fixtures by name instead.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """The system Chromium, one per test module (Playwright cannot download its own here).
+
+    Module-scoped and stopped at the module's end: Playwright's sync API runs one event loop
+    at a time, and other modules (tests/test_site_audit.py) start their own.
+    """
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu",
+                                            "--disable-dev-shm-usage"])
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def open_page(browser):
+    """Open pages in fresh contexts: open_page(java_script_enabled=False, viewport=...)."""
+    contexts = []
+
+    def open_(**context_options):
+        contexts.append(browser.new_context(**context_options))
+        return contexts[-1].new_page()
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(open_page):
+    """A page in a new desktop browser context with JavaScript on."""
+    return open_page()
+
+
+def errors_of(page) -> list[str]:
+    """Collect a page's console errors and uncaught exceptions into a list."""
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    return errors
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(folder):
+    """Serve a folder over HTTP on a free port; return (server, base URL)."""
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@pytest.fixture(scope="session")
+def directory_site(tmp_path_factory):
+    """The 'directory' fixture site built without map tiles (no network in tests).
+
+    Built by `vitrine build` in its own process: Pelican logs each warning once per process,
+    so building it here would hide the warnings later builds of this site must count.
+    """
+    root = tmp_path_factory.mktemp("browser") / "directory"
+    shutil.copytree(ROOT / "tests" / "sites" / "directory", root)
+    settings = root / "settings.py"
+    settings.write_text(f"exec(open({str(ROOT / 'pelicanconf.py')!r}).read())\n"
+                        f"RESPONSIVE_IMAGES = {{'cache': {str(root / '.cache')!r}}}\n"
+                        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
+                        f"THEME = {str(ROOT / 'theme')!r}\n"
+                        "DIRECTORY_MAP = {'tiles': ''}\n")
+    done = subprocess.run([sys.executable, "-m", "vitrine.cli", "build", "--root", str(root),
+                           "--settings", str(settings)], capture_output=True, text=True,
+                          cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr
+    return root / "output"
+
+
+@pytest.fixture(scope="session")
+def directory_url(directory_site):
+    """Base URL of the served 'directory' site."""
+    server, url = serve(directory_site)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def console_errors(page):
+    """Console errors of the page fixture; tests assert it stays empty."""
+    return errors_of(page)

@@ -1,0 +1,85 @@
+"""Site search in a real browser: Pagefind indexes per language, filters, the header box."""
+# ruff: noqa: F401, F811 — the fixtures are imported: a conftest.py here would shadow tests/'s
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from browser_fixtures import (  # fixtures, found by pytest by name
+    browser,
+    console_errors,
+    directory_site,
+    directory_url,
+    errors_of,
+    open_page,
+    page,
+)
+from playwright.sync_api import expect
+
+
+@pytest.mark.parametrize(("path", "word", "meta"), [
+    ("/recherche/", "levain", "Boulangerie · Ville-Marie"),
+    ("/en/search/", "sourdough", "Bakery · Ville-Marie"),
+])
+def test_search_finds_a_business_by_a_word_of_its_description(page, directory_url,
+                                                              console_errors, path, word, meta):
+    page.goto(f"{directory_url}{path}")
+    page.get_by_role("searchbox").first.wait_for()
+    page.locator("#search-q").fill(word)
+    results = page.locator("[data-search-results] > li")
+    expect(results).to_have_count(1)
+    expect(results.get_by_role("link")).to_have_text("Boulangerie St-Jean")
+    href = results.get_by_role("link").get_attribute("href")
+    assert href.endswith("/boulangerie-st-jean-ville-marie/")
+    expect(results.locator(".meta")).to_have_text(meta)
+    expect(results.locator("mark").first).to_have_text(re.compile(word, re.I))
+    assert page.url.endswith(f"{path}?q={word}")
+    assert console_errors == []
+
+
+def test_each_search_filter_narrows_the_results_and_the_url(page, directory_url,
+                                                           console_errors):
+    page.goto(f"{directory_url}/recherche/?category=Boulangerie")
+    results = page.locator("[data-search-results] > li")
+    expect(results).to_have_count(2)
+    page.get_by_label("Municipalité", exact=True).select_option("Amos")
+    expect(results).to_have_count(1)
+    expect(page.locator("[data-search-status]")).to_have_text("1 résultat")
+    expect(results.locator(".meta")).to_have_text("Boulangerie · Amos")
+    assert page.url.endswith("/recherche/?category=Boulangerie&town=Amos")
+    page.get_by_label("Municipalité", exact=True).select_option("")
+    page.get_by_label("MRC", exact=True).select_option("Témiscamingue")
+    expect(results).to_have_count(1)
+    expect(results.locator(".meta")).to_have_text("Boulangerie · Ville-Marie")
+    assert page.url.endswith("/recherche/?category=Boulangerie&mrc=T%C3%A9miscamingue")
+    assert console_errors == []
+
+
+def test_a_shared_search_url_shows_the_same_results(page, directory_url, console_errors):
+    page.goto(f"{directory_url}/en/search/?category=Engineering")
+    results = page.locator("[data-search-results] > li")
+    expect(results).to_have_count(1)
+    expect(results.get_by_role("link")).to_have_text("Génie Nord")
+    expect(page.get_by_label("Category", exact=True)).to_have_value("Engineering")
+    expect(page.locator("[data-search-fallback]")).to_be_hidden()
+    assert console_errors == []
+
+
+def test_the_header_search_box_opens_the_search_page_of_the_language(page, directory_url,
+                                                                    console_errors):
+    page.goto(f"{directory_url}/en/")
+    page.locator("#site-search").fill("sourdough")
+    page.locator("#site-search").press("Enter")
+    page.wait_for_url("**/en/search/?q=sourdough")
+    expect(page.locator("[data-search-results] > li")).to_have_count(1)
+    assert console_errors == []
+
+
+def test_story_pages_load_no_script(page, directory_url):
+    scripts = []
+    page.on("request", lambda r: scripts.append(r.url) if r.resource_type == "script" else None)
+    page.goto(f"{directory_url}/recits/un-ete-sur-le-lac-temiscamingue/",
+               wait_until="networkidle")
+    assert scripts == []
+    assert page.locator("script:not([type='application/ld+json'])").count() == 0

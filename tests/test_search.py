@@ -1,0 +1,171 @@
+"""Search, filters and map on the built site: index markup, client data, assets, budgets."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from pathlib import Path
+
+import pytest
+from conftest import build_copy, copy_site
+
+from vitrine.build import index_for_search
+
+BUDGET = 60 * 1024  # bytes a home or window page may send, images excluded
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    built = build_copy(copy_site("directory", tmp_path_factory.mktemp("search")))
+    assert built.result.ok
+    return built
+
+
+def test_client_data_holds_only_what_filters_and_maps_need(site):
+    fr = json.loads((site.output / "entreprises/index.json").read_text())
+    en = json.loads((site.output / "en/businesses/index.json").read_text())
+    assert fr["fields"] == ["slug", "name", "category", "town", "lat", "lon", "hours",
+                            "audiences"]
+    assert (fr["base"], en["base"]) == ("/entreprises/", "/en/businesses/")
+    assert (fr["categories"]["ingenierie"], en["categories"]["ingenierie"]) == (
+        "Génie-conseil", "Engineering")
+    assert fr["timezone"] == "America/Toronto"
+    assert fr["towns"]["amos"] == {"name": "Amos", "lat": 48.5667, "lon": -78.1167}
+    bakery = next(row for row in fr["businesses"] if row[0] == "boulangerie-st-jean-ville-marie")
+    assert bakery == ["boulangerie-st-jean-ville-marie", "Boulangerie St-Jean", "boulangerie",
+                      "ville-marie", 47.334, -79.435,
+                      {"mon": "07:00-17:00", "sat": "08:00-12:00", "sun": "closed"},
+                      ["workers", "tourists"]]
+    assert len(fr["businesses"]) == 3
+
+
+@pytest.mark.parametrize(("url", "search_url", "category_url"), [
+    ("/recherche/", "/recherche/", "/entreprises/categories/boulangerie/"),
+    ("/en/search/", "/en/search/", "/en/businesses/categories/boulangerie/"),
+])
+def test_search_page_works_as_a_get_form_with_category_and_town_links(site, url, search_url,
+                                                                      category_url):
+    page = site.html(url)
+    form = page.select_one("form[data-search]")
+    assert (form["action"], form["method"], form.select_one("input[type=search]")["name"]) == (
+        search_url, "get", "q")
+    fallback = {a["href"] for a in page.select("[data-search-fallback] a")}
+    assert category_url in fallback
+    assert {a["hreflang"] for a in page.select('link[rel="alternate"][hreflang]')} == {
+        "fr", "en", "x-default"}
+
+
+@pytest.mark.parametrize(("url", "action"), [
+    ("/", "/recherche/"), ("/en/", "/en/search/"),
+    ("/recits/un-ete-sur-le-lac-temiscamingue/", "/recherche/"),
+    ("/en/businesses/genie-nord/", "/en/search/")])
+def test_every_page_has_a_header_search_box_to_its_language_search_page(site, url, action):
+    form = site.html(url).select_one("header form.search-box")
+    assert (form["action"], form["method"], form.input["name"]) == (action, "get", "q")
+
+
+def test_business_pages_carry_search_filters_and_result_meta(site):
+    page = site.html("/entreprises/boulangerie-st-jean-ville-marie/")
+    assert page.main.has_attr("data-pagefind-body")
+    category = page.select_one('[data-pagefind-filter="category"]')
+    assert (category.get_text(), category["data-pagefind-meta"]) == ("Boulangerie", "category")
+    town = page.select_one('[data-pagefind-meta="town"]')
+    assert (town.get_text(), town["data-pagefind-filter"]) == ("Ville-Marie",
+                                                               "town, mrc:Témiscamingue")
+    assert [a.get_text() for a in page.select('[data-pagefind-filter="audience"]')] == [
+        "Travailler", "Visiter"]
+    assert page.select_one(".provenance").has_attr("data-pagefind-ignore")
+
+
+@pytest.mark.parametrize(("url", "indexed"), [
+    ("/entreprises/", False), ("/entreprises/categories/boulangerie/", False), ("/", False),
+    ("/municipalites/amos/", True), ("/visiter/", True),
+    ("/recits/un-ete-sur-le-lac-temiscamingue/", True), ("/recherche/", False)])
+def test_only_pages_worth_finding_are_indexed(site, url, indexed):
+    assert site.html(url).main.has_attr("data-pagefind-body") is indexed
+
+
+def test_pagefind_writes_one_index_per_language(site):
+    names = {p.name.split("_")[0] for p in (site.output / "pagefind").glob("pagefind.*.pf_meta")}
+    assert names == {"pagefind.fr", "pagefind.en"}
+
+
+@pytest.mark.parametrize(("url", "script"), [
+    ("/entreprises/", "directory.js"), ("/en/towns/amos/", "directory.js"),
+    ("/en/visit/", "directory.js"), ("/recherche/", "search.js"),
+    ("/entreprises/boulangerie-st-jean-ville-marie/", "business.js"),
+    ("/recits/un-ete-sur-le-lac-temiscamingue/", None), ("/", None),
+    ("/entreprises/categories/", None)])
+def test_scripts_only_where_needed_as_modules_never_inline(site, url, script):
+    scripts = [s for s in site.html(url).select("script")
+               if s.get("type") != "application/ld+json"]
+    assert [(s["type"], s["src"].rsplit("/", 1)[-1], s.string) for s in scripts] == (
+        [("module", script, None)] if script else [])
+
+
+def test_csp_allows_pagefind_webassembly_and_the_tile_server_only(site):
+    csp = site.html("/recherche/").select_one('meta[http-equiv="Content-Security-Policy"]')
+    assert csp["content"] == ("default-src 'self'; object-src 'none'; base-uri 'self'; "
+                              "script-src 'self' 'wasm-unsafe-eval'; "
+                              "img-src 'self' https://tile.openstreetmap.org")
+
+
+def test_map_waits_for_a_click_and_names_the_tile_server(site):
+    panel = site.html("/entreprises/").select_one("[data-map]")
+    assert panel.has_attr("hidden")
+    assert panel["data-tiles"] == "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    assert "tile.openstreetmap.org" in panel.get_text()
+
+
+def test_leaflet_is_vendored_into_the_output(site):
+    vendor = site.output / "theme/vendor/leaflet"
+    assert sorted(p.name for p in vendor.iterdir()) == [
+        "MarkerCluster.Default.css", "MarkerCluster.css", "images", "leaflet.css", "leaflet.js",
+        "leaflet.markercluster.js"]
+    assert (vendor / "images/marker-icon.png").is_file()
+
+
+def test_a_missing_node_modules_fails_the_build_with_the_fix(tmp_path, caplog):
+    root = copy_site("basic", tmp_path)
+    with caplog.at_level(logging.ERROR):
+        built = build_copy(root, MAP_ASSETS_NODE_MODULES=str(tmp_path / "nowhere"))
+    assert not built.result.ok
+    assert (f"map_assets: {tmp_path}/nowhere/leaflet/dist/leaflet.js is missing; run `npm ci` "
+            "(`make html` does) to install Leaflet") in caplog.messages
+
+
+def test_an_unknown_map_setting_fails_the_build(tmp_path, caplog):
+    root = copy_site("basic", tmp_path)
+    with caplog.at_level(logging.ERROR):
+        built = build_copy(root, DIRECTORY_MAP={"tile": "https://x.example/{z}/{x}/{y}.png"})
+    assert not built.result.ok
+    assert "search: Invalid 'DIRECTORY_MAP' key: ['tile']" in caplog.text
+
+
+def test_a_pagefind_failure_is_reported(tmp_path, caplog):
+    assert index_for_search(tmp_path) is False
+    assert caplog.messages[0].startswith("search index: pagefind failed (exit 1): Error: "
+                                         "Pagefind was not able to build an index.")
+
+
+def _weight(output: Path, url: str) -> int:
+    """Bytes of a page, its stylesheets and its module scripts with their static imports."""
+    html = (output / url.lstrip("/") / "index.html").read_text()
+    files = {output / url.lstrip("/") / "index.html"}
+    files |= {output / h.lstrip("/") for h in re.findall(r'<link rel="stylesheet" href="([^"]+)"',
+                                                         html)}
+    todo = [output / s.lstrip("/") for s in re.findall(r'<script type="module" src="([^"]+)"',
+                                                       html)]
+    while todo:
+        script = todo.pop()
+        if script not in files:
+            files.add(script)
+            todo += [script.parent / m for m in re.findall(r'^import .* from "\./([^"]+)"',
+                                                          script.read_text(), re.M)]
+    return sum(f.stat().st_size for f in files)
+
+
+@pytest.mark.parametrize("url", ["/", "/en/", "/etudier/", "/en/visit/", "/travailler/"])
+def test_home_and_windows_stay_under_60_kb_without_images(demo_site, url):
+    assert _weight(demo_site.output, url) < BUDGET
