@@ -77,26 +77,31 @@ def serve(folder):
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
-@pytest.fixture(scope="session")
-def directory_site(tmp_path_factory):
-    """The 'directory' fixture site built without map tiles (no network in tests).
+def build_apart(case: str, parent: Path, **settings) -> Path:
+    """Build tests/sites/<case> with `vitrine build` in its own process; return its output.
 
-    Built by `vitrine build` in its own process: Pelican logs each warning once per process,
-    so building it here would hide the warnings later builds of this site must count.
+    Pelican logs each warning once per process: building a fixture site here would hide
+    the warnings that other tests' builds of the same site must count.
     """
-    root = tmp_path_factory.mktemp("browser") / "directory"
-    shutil.copytree(ROOT / "tests" / "sites" / "directory", root)
-    settings = root / "settings.py"
-    settings.write_text(f"exec(open({str(ROOT / 'pelicanconf.py')!r}).read())\n"
-                        f"RESPONSIVE_IMAGES = {{'cache': {str(root / '.cache')!r}}}\n"
-                        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
-                        f"THEME = {str(ROOT / 'theme')!r}\n"
-                        "DIRECTORY_MAP = {'tiles': ''}\n")
+    root = parent / case
+    shutil.copytree(ROOT / "tests" / "sites" / case, root)
+    lines = [f"exec(open({str(ROOT / 'pelicanconf.py')!r}).read())",
+             f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]", f"THEME = {str(ROOT / 'theme')!r}",
+             f"RESPONSIVE_IMAGES = {{'cache': {str(root / '.cache')!r}}}",
+             *(f"{name} = {value!r}" for name, value in settings.items())]
+    (root / "settings.py").write_text("\n".join(lines) + "\n")
     done = subprocess.run([sys.executable, "-m", "vitrine.cli", "build", "--root", str(root),
-                           "--settings", str(settings)], capture_output=True, text=True,
-                          cwd=ROOT, check=False)
+                           "--settings", str(root / "settings.py")], capture_output=True,
+                          text=True, cwd=ROOT, check=False)
     assert done.returncode == 0, done.stderr
     return root / "output"
+
+
+@pytest.fixture(scope="session")
+def directory_site(tmp_path_factory):
+    """The 'directory' fixture site built without map tiles (no network in tests)."""
+    return build_apart("directory", tmp_path_factory.mktemp("browser"),
+                       DIRECTORY_MAP={"tiles": ""})
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,70 @@
+"""Measure Pagefind search latency in Chromium on a built site (not a test: a tool).
+
+    .venv/bin/python tests/browser/measure_search_latency.py OUTPUT_DIR [LANG_PATH]
+
+Serves OUTPUT_DIR on a free port, opens its search page (default /recherche/), loads
+Pagefind once, then times pagefind.search() for each query in the browser with
+performance.now(): "first" is the first search of a word (index chunks fetched and
+decoded), "again" a second run of the same query, "data10" adds loading the first ten
+results' fragments (what the page shows). Prints one JSON line per query and a summary.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+from pathlib import Path
+
+from browser_fixtures import CHROMIUM, serve
+from playwright.sync_api import sync_playwright
+
+QUERIES = {
+    "/recherche/": ["fortin", "boulangerie", "théâtre", "galerie boréal", "embauchons",
+                    "rénovées", "117", "minières forestières", "levain", "terrasse"],
+    "/en/search/": ["fortin", "bakery", "theatre", "gallery", "hire", "renovated", "117",
+                    "mining forestry", "sourdough", "weekends"],
+}
+MEASURE = """async (queries) => {
+  const pagefind = await import('/pagefind/pagefind.js');
+  await pagefind.init();
+  await pagefind.search('x');  // warm the WebAssembly module, as a first keystroke does
+  const rows = [];
+  for (const q of queries) {
+    let t = performance.now();
+    const found = await pagefind.search(q);
+    const first = performance.now() - t;
+    await Promise.all(found.results.slice(0, 10).map((r) => r.data()));
+    const data10 = performance.now() - t;
+    t = performance.now();
+    await pagefind.search(q);
+    rows.push({query: q, results: found.results.length, first, data10,
+               again: performance.now() - t});
+  }
+  return rows;
+}"""
+
+
+def main(output: str, path: str = "/recherche/") -> None:
+    """Print the timings of each query and their medians."""
+    server, url = serve(Path(output))
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM,
+                                                 args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page()
+            page.goto(f"{url}{path}", wait_until="networkidle")
+            rows = page.evaluate(MEASURE, QUERIES[path])
+            browser.close()
+    finally:
+        server.shutdown()
+    for row in rows:
+        print(json.dumps({k: round(v, 1) if isinstance(v, float) else v
+                          for k, v in row.items()}, ensure_ascii=False))
+    for key in ("first", "data10", "again"):
+        values = [r[key] for r in rows]
+        print(f"{key}: median {statistics.median(values):.1f} ms, max {max(values):.1f} ms")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
