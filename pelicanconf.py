@@ -3,7 +3,9 @@
 SITENAME = "Vitrine Abitibi-Témiscamingue"
 SITE_TAGLINE = {"fr": "Investir, étudier, travailler, visiter", "en": "Invest, study, work, visit"}
 AGENCY = "Agence d'attractivité de l'Abitibi-Témiscamingue (démo)"
-SITEURL = ""
+SITEURL = ""  # root-relative links: the site works on any host, local or preview
+# Where the site is published: canonical and hreflang URLs must be absolute.
+PUBLIC_URL = "https://vitrine.example.org"
 REGION = "Abitibi-Témiscamingue"
 TIMEZONE = "America/Toronto"
 DEFAULT_LANG = "fr"
@@ -14,7 +16,7 @@ PATH = "content"
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["ui_strings", "stories", "responsive_images", "windows", "business_pages",
-           "sitemap_hreflang", "redirects", "search", "map_assets"]
+           "sitemap_hreflang", "redirects", "search", "map_assets", "security_headers"]
 DIRECTORY = {"per_page": 48, "window_sample": 12}
 
 ARTICLE_PATHS = ["stories"]

@@ -6,5 +6,5 @@ import sys
 sys.path.append(os.curdir)
 from pelicanconf import *  # noqa: E402,F403
 
-SITEURL = os.environ.get("VITRINE_SITEURL", "https://vitrine.example.org")
+SITEURL = PUBLIC_URL = os.environ.get("VITRINE_SITEURL", PUBLIC_URL)  # noqa: F405
 RELATIVE_URLS = False

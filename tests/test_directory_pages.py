@@ -75,7 +75,7 @@ def test_category_and_index_pages_in_both_languages(site):
         "/entreprises/genie-nord/"]
     alternates = {link["hreflang"]: link["href"] for link in
                   index.select('link[rel="alternate"][hreflang]')}
-    assert alternates["en"] == "/en/businesses/"
+    assert alternates["en"] == "https://vitrine.example.org/en/businesses/"
 
 
 def test_windows_show_the_businesses_that_serve_their_audience(site):
@@ -108,7 +108,8 @@ def test_category_and_town_pages_paginate_with_their_translations(tmp_path):
     assert page.h1.get_text() == "Amos"
     assert len(page.select(".biz")) == 1
     assert {link["hreflang"]: link["href"] for link in
-            page.select('link[rel="alternate"][hreflang]')}["en"] == "/en/towns/amos/page/2/"
+            page.select('link[rel="alternate"][hreflang]')}["en"] == (
+        "https://vitrine.example.org/en/towns/amos/page/2/")
     assert site.exists("/en/businesses/categories/boulangerie/page/2/")
     assert "2 businesses and organisations" in site.html(
         "/en/businesses/categories/boulangerie/page/2/").get_text()

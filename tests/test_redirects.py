@@ -10,7 +10,7 @@ def test_old_story_slug_redirects_to_the_story(basic_site):
     assert page.select_one('meta[http-equiv="refresh"]')["content"] == \
         "0; url=/recits/un-ete-sur-le-lac-temiscamingue/"
     assert page.select_one('link[rel="canonical"]')["href"] == \
-        "/recits/un-ete-sur-le-lac-temiscamingue/"
+        "https://vitrine.example.org/recits/un-ete-sur-le-lac-temiscamingue/"
 def test_listed_moves_redirect_and_never_replace_a_page(tmp_path, caplog):
     root = copy_site("basic", tmp_path)
     (root / "data").mkdir()

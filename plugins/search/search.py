@@ -16,7 +16,6 @@ from .client_data import client_data, dumps
 
 log = logging.getLogger(__name__)
 CLIENT_DATA_FILE = "index.json"
-BASE_CSP = {"default-src": ["'self'"], "object-src": ["'none'"], "base-uri": ["'self'"]}
 MAP_DEFAULTS = {"tiles": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
                 "attribution": "© OpenStreetMap contributors", "max_zoom": 18}
 
@@ -39,24 +38,12 @@ def csp_sources(map_options: dict) -> dict:
     return sources
 
 
-def render_csp(extra: dict) -> str:
-    """Join the base policy and extra sources into one Content-Security-Policy value."""
-    policy = {k: list(v) for k, v in BASE_CSP.items()}
-    for directive, values in extra.items():
-        policy.setdefault(directive, [])
-        policy[directive] += [v for v in values if v not in policy[directive]]
-    return "; ".join(f"{d} {' '.join(v)}" for d, v in policy.items())
-
-
 def configure(pelican) -> None:
     """Check DIRECTORY_MAP once and publish the CSP sources search and maps need."""
     settings = pelican.settings
     settings["DIRECTORY_MAP"] = options = map_settings(settings)
-    # The security_headers plugin merges CSP_SOURCES into its policy; until a site sets
-    # one, the page's CSP meta is the base policy plus these sources.
-    settings["CSP_SOURCES"] = sources = {**settings.get("CSP_SOURCES", {}),
-                                         **csp_sources(options)}
-    settings.setdefault("SECURITY_HEADERS_CSP", render_csp(sources))
+    # The security_headers plugin merges CSP_SOURCES into the pages' and hosts' policy.
+    settings["CSP_SOURCES"] = {**settings.get("CSP_SOURCES", {}), **csp_sources(options)}
 
 
 class SearchGenerator(Generator):

@@ -119,7 +119,7 @@ def test_scripts_only_where_needed_as_modules_never_inline(site, url, script):
 def test_csp_allows_pagefind_webassembly_and_the_tile_server_only(site):
     csp = site.html("/recherche/").select_one('meta[http-equiv="Content-Security-Policy"]')
     assert csp["content"] == ("default-src 'self'; object-src 'none'; base-uri 'self'; "
-                              "script-src 'self' 'wasm-unsafe-eval'; "
+                              "form-action 'self'; script-src 'self' 'wasm-unsafe-eval'; "
                               "img-src 'self' https://tile.openstreetmap.org")
 
 
