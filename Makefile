@@ -10,7 +10,7 @@ DEPS_HASH := $(shell cat pyproject.toml | sha1sum | cut -c1-12)
 STAMP := $(VENV)/.installed-$(DEPS_HASH)
 
 .DEFAULT_GOAL := help
-.PHONY: help install system-deps html serve devserver check test lint clean new-story bench docs
+.PHONY: help install system-deps html serve devserver check test audit lint clean new-story bench docs
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -60,6 +60,9 @@ check: install ## Validate stories and data; any problem fails
 
 test: install lint system-deps node_modules/.installed ## Install and run every test
 	$(BIN)/pytest
+
+audit: install system-deps node_modules/.installed ## Build for a local origin, then axe, vnu, links, Lighthouse (OUTPUT=dir: audit that build)
+	$(VITRINE) audit --settings $(SETTINGS) $(if $(OUTPUT),--output $(OUTPUT))
 
 lint: install ## Check code style with ruff
 	$(BIN)/ruff check .

@@ -1,132 +1,75 @@
-"""The built demo, audited as a visitor's browser and a validator see it: axe-core and vnu.
+"""The built demo audited as visitors' browsers and validators see it: `vitrine audit`.
 
-Tools come from `make test` (Chromium and Java via apt, axe-core and vnu-jar via npm). With
-CI=true a missing tool fails the run; elsewhere the test is skipped and says how to install it.
+axe-core (WCAG 2.1 A/AA) with the site's CSP on, console errors, CSP violations and outside
+requests on one page of every template in both languages; vnu on the whole output;
+LinkChecker on every internal link and anchor; Lighthouse (mobile) on home, a window, a
+business, a story and search. Tools come from `make test`; with CI=true a missing tool fails
+the run, elsewhere the test is skipped and says how to install it.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
+import json
 import os
-import shutil
 import subprocess
-import threading
-from pathlib import Path
+import sys
 
 import pytest
 from conftest import ROOT, SITES
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-PAGES = [  # one page of every template, in both languages
-    "/", "/en/", "/etudier/", "/en/visit/", "/recits/etudier-a-rouyn-noranda-sans-se-ruiner/",
-    "/en/stories/studying-in-rouyn-noranda-without-going-broke/", "/entreprises/",
-    "/en/businesses/page/2/", "/entreprises/boulangerie-st-jean/",
-    "/en/businesses/boulangerie-st-jean/", "/entreprises/categories/",
-    "/en/businesses/categories/restaurant/", "/municipalites/", "/en/towns/rouyn-noranda/",
-    "/donnees/", "/en/open-data/",
-]
 
-
-def need(*paths: Path | str) -> None:
-    """Fail in CI, skip elsewhere, when an audit tool is missing."""
-    missing = [str(p) for p in paths if not Path(p).exists()]
-    if missing:
-        message = f"missing {', '.join(missing)}: run `make test` (it installs them)"
+def audit(tmp_path, *args) -> tuple[subprocess.CompletedProcess, dict]:
+    """Run `vitrine audit` in its own process; return it and its JSON findings."""
+    report = tmp_path / "audit.json"
+    done = subprocess.run([sys.executable, "-m", "vitrine.cli", "audit", "--json", str(report),
+                           *args], capture_output=True, text=True, cwd=ROOT, check=False)
+    if done.returncode == 2 and "missing" in done.stderr:
         if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(folder: Path):
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
+            pytest.fail(done.stderr)
+        pytest.skip(done.stderr)
+    assert report.is_file(), done.stderr
+    return done, json.loads(report.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
-def browser():
-    need(CHROMIUM, AXE)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-            "--disable-background-networking", "--disable-component-update"])
-        yield chromium
-        chromium.close()
+def demo_audit(tmp_path_factory):
+    """The demo region built for a local origin and audited with every gate."""
+    return audit(tmp_path_factory.mktemp("audit"), "--root", str(ROOT))
 
 
-def axe_violations(browser, base: str, url: str) -> tuple[int, list, list]:
-    """Load a page, run axe (WCAG 2.1 A/AA) and return (status, violations, console errors)."""
-    context = browser.new_context(bypass_csp=True)  # our CSP rightly blocks injected scripts
-    page = context.new_page()
-    errors = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    response = page.goto(base + url)
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("tags => axe.run(document, {runOnly: tags})", WCAG)
-    context.close()
-    return (response.status, [(v["id"], [n["target"] for n in v["nodes"]])
-                              for v in result["violations"]], errors)
+def test_every_template_in_both_languages_passes_axe_with_csp_on(demo_audit):
+    _, found = demo_audit
+    urls = [page["url"] for page in found["pages"]]
+    assert {"/", "/en/", "/investir/", "/en/search/", "/entreprises/page/2/",
+            "/en/open-data/"} <= set(urls)
+    assert len(urls) == 24  # 12 templates x 2 languages
+    assert [page for page in found["pages"] if page["status"] != 200 or page["violations"]
+            or page["console_errors"] or page["csp_violations"]
+            or page["outside_requests"]] == []
 
 
-@pytest.fixture(scope="module")
-def demo_url(demo_site):
-    server, base = serve(demo_site.output)
-    yield base
-    server.shutdown()
-    server.server_close()
+def test_whole_output_is_valid_html_and_every_link_resolves(demo_audit):
+    _, found = demo_audit
+    assert (found["html"], found["links"]) == ([], [])
 
 
-@pytest.mark.parametrize("url", PAGES)
-def test_every_template_has_no_wcag_violation_and_no_console_error(browser, demo_url, url):
-    status, violations, errors = axe_violations(browser, demo_url, url)
-    assert (status, violations, errors) == (200, [], [])
+def test_key_pages_score_100_except_performance_at_least_95(demo_audit):
+    done, found = demo_audit
+    assert sorted(found["lighthouse"]) == ["business", "home", "search", "story", "window"]
+    scores = {role: report["scores"] for role, report in found["lighthouse"].items()}
+    assert all(s["accessibility"] == s["best-practices"] == s["seo"] == 1
+               and s["performance"] >= 0.95 for s in scores.values()), done.stdout
+    assert (done.returncode, found["ok"]) == (0, True), done.stdout
 
 
-def test_pages_make_no_request_outside_the_site(browser, demo_url):
-    context = browser.new_context()
-    page = context.new_page()
-    outside = []
-    page.on("request", lambda r: None if r.url.startswith((demo_url, "data:"))
-            else outside.append(r.url))
-    for url in ("/", "/en/businesses/boulangerie-st-jean/"):
-        page.goto(demo_url + url, wait_until="networkidle")
-    context.close()
-    assert outside == []
-
-
-def vnu(folder: Path) -> subprocess.CompletedProcess:
-    need(VNU)
-    if shutil.which("java") is None:
-        need("java (openjdk-17-jre-headless)")
-    return subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--skip-non-html",
-                           str(folder)], capture_output=True, text=True, check=False)
-
-
-def test_whole_output_is_valid_html(demo_site):
-    checked = vnu(demo_site.output)
-    assert (checked.returncode, checked.stderr) == (0, "")
-
-
-def test_the_gates_fail_on_a_broken_page(browser):
-    server, base = serve(SITES / "broken_a11y")
-    try:
-        _, violations, _ = axe_violations(browser, base, "/index.html")
-    finally:
-        server.shutdown()
-        server.server_close()
-    assert "image-alt" in [v[0] for v in violations]
-    checked = vnu(SITES / "broken_a11y")
-    assert checked.returncode == 1
-    assert "must have an “alt” attribute" in checked.stderr
+def test_the_gates_fail_on_a_broken_page(tmp_path):
+    done, found = audit(tmp_path, "--output", str(SITES / "broken_a11y"))
+    assert done.returncode == 1
+    page = found["pages"][0]
+    assert "image-alt" in [rule for rule, _ in page["violations"]]
+    assert [v.split(" (")[0] for v in page["csp_violations"]] == ["script-src-elem blocked inline"]
+    assert any("must have an “alt” attribute" in error for error in found["html"])
+    assert {(link["url"], link["line"]) for link in found["links"]} == {
+        ("nulle-part.html", "10"), ("photo.jpg", "8"), ("index.html#section-absente", "11")}
+    assert found["lighthouse"]["home"]["scores"]["accessibility"] < 1
+    assert "audit FAILED" in done.stdout

@@ -16,6 +16,7 @@ COMMANDS = {
     "serve": ("vitrine.commands.serve", "serve the built site locally, optionally rebuilding"),
     "synth": ("vitrine.commands.synth", "write a synthetic region of any size"),
     "bench": ("vitrine.commands.bench", "print build and directory benchmarks"),
+    "audit": ("vitrine.commands.audit", "audit a built site: axe, vnu, links, Lighthouse"),
 }
 
 

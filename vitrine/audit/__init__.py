@@ -1,0 +1,1 @@
+"""Audit a built site as visitors browsers and validators see it."""

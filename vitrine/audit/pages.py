@@ -1,0 +1,48 @@
+"""Which pages of a built site to audit: one of each template, in each language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vitrine import routes
+
+_NOT_ITEMS = {"page", "categories"}
+
+
+def _first_item(output: Path, section_url: str) -> str | None:
+    """URL of the first item page (alphabetically) under a section, if any."""
+    folder = output / section_url
+    if not folder.is_dir():
+        return None
+    items = sorted(p.name for p in folder.iterdir()
+                   if p.name not in _NOT_ITEMS and (p / "index.html").is_file())
+    return f"{section_url}{items[0]}/" if items else None
+
+
+def template_pages(output: Path) -> list[str]:
+    """One page per template and language that exists in output, as site URLs (/…/)."""
+    urls = []
+    for lang in routes.LANGUAGES:
+        businesses = routes.section(lang, "businesses")
+        candidates = [
+            routes.home(lang), routes.window(lang, routes.AUDIENCES[0]),
+            _first_item(output, routes.section(lang, "stories")), businesses,
+            f"{businesses}page/2/", _first_item(output, businesses),
+            routes.section(lang, "categories"),
+            _first_item(output, routes.section(lang, "categories")),
+            routes.section(lang, "towns"), _first_item(output, routes.section(lang, "towns")),
+            routes.section(lang, "data"), routes.section(lang, "search")]
+        urls += [f"/{url}" for url in candidates
+                 if url is not None and (output / url / "index.html").is_file()]
+    return urls
+
+
+def key_pages(output: Path) -> dict[str, str]:
+    """The pages Lighthouse scores, by role: home, a window, a business, a story, search."""
+    lang = routes.DEFAULT_LANG
+    roles = {"home": routes.home(lang), "window": routes.window(lang, routes.AUDIENCES[0]),
+             "business": _first_item(output, routes.section(lang, "businesses")),
+             "story": _first_item(output, routes.section(lang, "stories")),
+             "search": routes.section(lang, "search")}
+    return {role: f"/{url}" for role, url in roles.items()
+            if url is not None and (output / url / "index.html").is_file()}
