@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 from conftest import build_copy, copy_site
 
@@ -91,6 +93,26 @@ def test_markdown_cannot_embed_frames_handlers_or_script_urls(tmp_path):
     assert all("onerror" not in str(tag.attrs) for tag in prose.find_all(True))
     assert [a.get("href") for a in prose.find_all("a")] == [None, "https://uqat.ca"]
     assert all(img.get("src") is None for img in prose.find_all("img"))
+
+
+def test_editors_embed_players_from_the_allow_list_as_links_and_nothing_else(tmp_path, caplog):
+    root = copy_site("basic", tmp_path)
+    story = root / "content/stories/cegep.fr.md"
+    lines = story.read_text().count("\n")
+    story.write_text(story.read_text() + '\n<iframe src="https://www.youtube-nocookie.com/embed/'
+                     'abc123" title="Visite du cégep"></iframe>\n\n'
+                     '<iframe src="https://evil.example/x"></iframe>\n')
+    with caplog.at_level(logging.WARNING):
+        site = build_copy(root)
+    prose = site.html("/recits/etudier-au-cegep-a-rouyn-noranda/").select_one(".prose")
+    assert prose.find("iframe") is None  # nothing loads from the provider before a click
+    player = prose.select_one(".embed a")
+    assert (player["href"], player.get_text()) == (
+        "https://www.youtube-nocookie.com/embed/abc123", "Visite du cégep")
+    assert '<iframe src="https://evil.example/x"></iframe>' in prose.get_text()
+    assert (f"content/stories/cegep.fr.md:{lines + 4}: <iframe> from 'evil.example' is not on "
+            "the embed allow-list (MARKDOWN_EMBED_HOSTS: player.vimeo.com, "
+            "www.youtube-nocookie.com); it is shown as text") in caplog.messages
 
 
 def test_a_failed_build_never_leaves_a_half_written_site(tmp_path):

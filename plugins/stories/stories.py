@@ -11,7 +11,7 @@ from pelican.readers import MarkdownReader
 
 from vitrine import frontmatter
 from vitrine.jsonld import script_json, story_jsonld
-from vitrine.safe_markdown import SafeMarkdown
+from vitrine.safe_markdown import DEFAULT_EMBED_HOSTS, EmbedAllowList, SafeMarkdown
 
 log = logging.getLogger(__name__)
 _REPORTED: set[str] = set()  # content-relative paths whose problems we already logged
@@ -46,8 +46,15 @@ class FrontMatterReader(MarkdownReader):
                 Path(self.settings["PATH"]).resolve()).as_posix())
             raise InvalidContent(shown)
         config = dict(self.settings["MARKDOWN"])
-        config["extensions"] = [*config.get("extensions", []), SafeMarkdown()]
-        html = Markdown(**config).convert(parsed.body)
+        hosts = self.settings.get("MARKDOWN_EMBED_HOSTS", DEFAULT_EMBED_HOSTS)
+        config["extensions"] = [*config.get("extensions", []), SafeMarkdown(),
+                                EmbedAllowList(hosts=hosts)]
+        markdown = Markdown(**config)
+        html = markdown.convert(parsed.body)
+        raw = Path(source_path).read_text(encoding="utf-8", errors="replace")
+        first_body_line = raw.count("\n") - parsed.body.count("\n")
+        for number, problem in markdown.refused_embeds:
+            log.warning("%s:%d: %s", shown, first_body_line + number, problem)
         return html, self._metadata(parsed.meta, is_story)
 
     def _metadata(self, meta: dict, is_story: bool) -> dict:
