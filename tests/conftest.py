@@ -12,6 +12,8 @@ from vitrine.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
 SITES = ROOT / "tests" / "sites"
+# Browser fixtures (Chromium, pages, the served directory site) for tests/browser/.
+pytest_plugins = ["browser_fixtures"]
 
 
 class Site:

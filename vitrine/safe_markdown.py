@@ -103,4 +103,5 @@ class EmbedAllowList(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md) -> None:  # noqa: N802 (Markdown's API name)
-        md.preprocessors.register(_Embeds(md, self.hosts), "vitrine_embeds", 20)  # after fenced code
+        # 20: after normalize_whitespace (30) and fenced code (25), so code blocks stay code
+        md.preprocessors.register(_Embeds(md, self.hosts), "vitrine_embeds", 20)

@@ -1,7 +1,7 @@
 """Browser fixtures: the 'directory' fixture site built once, served on a free port.
 
-A conftest.py here would shadow tests/conftest.py (both import as `conftest`): test modules
-import these fixtures by name instead.
+Registered once as a pytest plugin by tests/conftest.py (a conftest.py here would shadow
+that one: both would import as `conftest`).
 """
 
 from __future__ import annotations

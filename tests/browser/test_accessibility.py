@@ -1,20 +1,11 @@
 """axe-core (WCAG 2.1 A/AA) on what only appears with JavaScript: results, filters, the map."""
-# ruff: noqa: F401, F811 — the fixtures are imported: a conftest.py here would shadow tests/'s
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from browser_fixtures import (  # fixtures, found by pytest by name
-    browser,
-    console_errors,
-    directory_site,
-    directory_url,
-    errors_of,
-    open_page,
-    page,
-)
+from browser_fixtures import errors_of
 from playwright.sync_api import expect
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"

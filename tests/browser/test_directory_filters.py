@@ -1,18 +1,8 @@
 """Directory filters in a real browser: category, town, open now, near me; URL kept in sync."""
-# ruff: noqa: F401, F811 — the fixtures are imported: a conftest.py here would shadow tests/'s
 
 from __future__ import annotations
 
-import pytest
-from browser_fixtures import (  # fixtures, found by pytest by name
-    browser,
-    console_errors,
-    directory_site,
-    directory_url,
-    errors_of,
-    open_page,
-    page,
-)
+from browser_fixtures import errors_of
 from playwright.sync_api import expect
 
 AMOS = {"latitude": 48.57, "longitude": -78.12}

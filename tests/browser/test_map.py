@@ -1,17 +1,7 @@
 """The map in a real browser: nothing loads before the click, then markers, clusters, popups."""
-# ruff: noqa: F401, F811 — the fixtures are imported: a conftest.py here would shadow tests/'s
 
 from __future__ import annotations
 
-from browser_fixtures import (  # fixtures, found by pytest by name
-    browser,
-    console_errors,
-    directory_site,
-    directory_url,
-    errors_of,
-    open_page,
-    page,
-)
 from playwright.sync_api import expect
 
 

@@ -1,20 +1,10 @@
 """Site search in a real browser: Pagefind indexes per language, filters, the header box."""
-# ruff: noqa: F401, F811 — the fixtures are imported: a conftest.py here would shadow tests/'s
 
 from __future__ import annotations
 
 import re
 
 import pytest
-from browser_fixtures import (  # fixtures, found by pytest by name
-    browser,
-    console_errors,
-    directory_site,
-    directory_url,
-    errors_of,
-    open_page,
-    page,
-)
 from playwright.sync_api import expect
 
 
