@@ -91,6 +91,7 @@ async function run(push = false) {
     return;
   }
   status.textContent = messages.loading;
+  if (!(await load())) return;
   const search = await pagefind.search(query || null, { filters });
   if (ticket !== latest) return;  // a newer search started meanwhile
   list.replaceChildren();
@@ -113,23 +114,38 @@ async function fillFilters(params) {
   form.querySelector("[data-search-filters]").hidden = !selects.some((s) => s.options.length > 1);
 }
 
-async function start() {
+let loading = null;
+
+/** Load Pagefind and the filter choices once, on first need; false when that failed. */
+function load() {
+  loading ??= (async () => {
+    try {
+      pagefind = await import(form.dataset.bundle);
+      await pagefind.options({ excerptLength: 24 });
+      await fillFilters(new URLSearchParams(location.search));
+    } catch (error) {
+      status.textContent = messages.failed;
+      console.error(error);
+      return false;
+    }
+    fallback.hidden = true;
+    return true;
+  })();
+  return loading;
+}
+
+function start() {
   const params = new URLSearchParams(location.search);
   input.value = params.get("q") || "";
-  try {
-    pagefind = await import(form.dataset.bundle);
-    await pagefind.options({ excerptLength: 24 });
-    await fillFilters(params);
-  } catch (error) {
-    status.textContent = messages.failed;
-    throw error;
-  }
-  fallback.hidden = true;
   let timer = null;
   input.addEventListener("input", () => {
     clearTimeout(timer);
     timer = setTimeout(() => run(false), 150);
   });
+  // Pagefind (its script, WebAssembly and index) loads when the visitor reaches for the
+  // search field, not with the page: an empty search page stays light.
+  form.addEventListener("focusin", load, { once: true });
+  form.addEventListener("pointerdown", load, { once: true });
   form.addEventListener("change", (event) => { if (event.target !== input) run(false); });
   form.addEventListener("submit", (event) => { event.preventDefault(); run(true); });
   window.addEventListener("popstate", () => {
@@ -138,7 +154,7 @@ async function start() {
     for (const select of selects) select.value = now.get(select.name) || "";
     run(false);
   });
-  await run(false);
+  if ([...params.keys()].length) load().then((ok) => ok && run(false));
 }
 
 start();
