@@ -64,8 +64,11 @@ def build(root: Path, output: Path, settings_file: Path, overrides: dict | None 
     try:
         settings = pelican_settings(settings_file, root, staging, overrides)
         Pelican(settings).run()
+        rendered = time.perf_counter()
         ok = counter.errors == 0 and not (strict and counter.warnings)
         ok = ok and index_for_search(staging)
+        log.info("pages written in %.1f s, search index in %.1f s",
+                 rendered - started, time.perf_counter() - rendered)
     except Exception:  # noqa: BLE001 — any failure must leave the live output untouched
         log.exception("build failed")
         ok = False
