@@ -11,12 +11,13 @@ from pelican import signals
 from pelican.generators import Generator
 
 from vitrine import routes
-from vitrine.directory import load_directory
+from vitrine.directory.cache import load_cached
 from vitrine.directory.exports import write_exports
 from vitrine.directory.report import write_report
 from vitrine.jsonld import business_jsonld, script_json
 from vitrine.story_index import all_stories, for_reader
 
+from .page_cache import PageCache, base_key
 from .workers import default_workers, run_jobs
 
 log = logging.getLogger(__name__)
@@ -44,7 +45,8 @@ class DirectoryGenerator(Generator):
         self.directory = None
         if not (self.root / "data").is_dir():
             return
-        self.directory = d = load_directory(self.root)
+        cache = (self.settings.get("BUILD_CACHE") or {}).get("directory")
+        self.directory = d = load_cached(self.root, Path(cache) if cache else None)
         for problem in d.problems:
             log.warning("%s", problem)
         self.by_slug = {b.slug: b for b in d.businesses}
@@ -95,10 +97,21 @@ class DirectoryGenerator(Generator):
         if self.directory is None:
             return
         self._plan_covers()
+        theme = Path(self.settings["THEME"])
+        self.pages = PageCache(self.settings.get("BUILD_CACHE"), base_key(
+            self.settings, self.directory, theme / "templates", theme / "translations"),
+            self.env.globals.get("picture"))
         jobs = [job for lang in routes.LANGUAGES for job in self._jobs(lang)]
-        for save_as, context in run_jobs(jobs, self._write, self.options["workers"]):
+        keys, reused = {}, 0
+        for save_as, key, was_reused, context in run_jobs(jobs, self._write,
+                                                          self.options["workers"]):
+            keys[save_as] = key
+            reused += was_reused
             # pages may be written by worker processes: tell plugins here (the sitemap listens)
             signals.content_written.send(str(Path(self.output_path) / save_as), context=context)
+        self.pages.save(keys)
+        log.info("directory: %d pages, %d rendered, %d unchanged", len(keys),
+                 len(keys) - reused, reused)
         write_exports(self.directory, Path(self.output_path) / routes.section("fr", "data"))
         report_dir = self.root / self.options["report_dir"]
         for path in write_report(self.directory, report_dir):
@@ -112,10 +125,14 @@ class DirectoryGenerator(Generator):
                 if picture and getattr(story, "cover", None):
                     picture(story.cover)
 
-    def _write(self, job) -> tuple[str, dict]:
-        """Render one page of a job and write it; return its path and what plugins need."""
+    def _write(self, job) -> tuple[str, str, bool, dict]:
+        """Write one page, or reuse the previous build's; return its path, key and context."""
         url, template, lang, translations, values = job[0](*job[1:])
         save_as = routes.save_as(url)
+        page = {"lang": lang, "page_url": url, "translations": translations}
+        key = self.pages.key(template, {**page, **values})
+        if self.pages.reuse(save_as, key, Path(self.output_path)):
+            return save_as, key, True, page
         context = {**self.context, "localsiteurl": self.context.get("localsiteurl"),
                    "output_file": save_as, "lang": lang, "page_url": url,
                    "translations": translations, **values}
@@ -124,7 +141,7 @@ class DirectoryGenerator(Generator):
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as out:
             out.write(html)
-        return save_as, {"lang": lang, "page_url": url, "translations": translations}
+        return save_as, key, False, page
 
     def _jobs(self, lang):
         """Every directory page of a language, as (function, *arguments) that returns it."""
