@@ -68,7 +68,8 @@ MARKDOWN = {
 }
 
 # Every value is escaped unless a template says otherwise (Pelican's default is off).
+# auto_reload off: each build makes a fresh environment; no stat() of templates per page.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [],
-                     "autoescape": True}
+                     "autoescape": True, "auto_reload": False}
 
 RESPONSIVE_IMAGES = {"widths": [480, 960, 1440], "quality": 80}

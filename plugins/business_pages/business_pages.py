@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections import defaultdict
 from pathlib import Path
 
@@ -10,15 +11,18 @@ from pelican import signals
 from pelican.generators import Generator
 
 from vitrine import routes
-from vitrine.directory import load_directory
+from vitrine.directory.cache import load_cached
 from vitrine.directory.exports import write_exports
 from vitrine.directory.report import write_report
 from vitrine.jsonld import business_jsonld, script_json
 from vitrine.story_index import all_stories, for_reader
 
+from .page_cache import PageCache, base_key
+from .workers import default_workers, run_jobs
+
 log = logging.getLogger(__name__)
 DEFAULTS = {"per_page": 48, "window_sample": 12, "report_dir": "reports/steward",
-            "edit_url": ""}
+            "edit_url": "", "workers": None}
 
 
 def directory_settings(settings) -> dict:
@@ -36,11 +40,13 @@ class DirectoryGenerator(Generator):
     def generate_context(self):
         """Load and merge the directory; attach cross-links to stories."""
         self.options = directory_settings(self.settings)
+        self.options["workers"] = self.options["workers"] or default_workers()
         self.root = Path(self.settings["PATH"]).resolve().parent
         self.directory = None
         if not (self.root / "data").is_dir():
             return
-        self.directory = d = load_directory(self.root)
+        cache = (self.settings.get("BUILD_CACHE") or {}).get("directory")
+        self.directory = d = load_cached(self.root, Path(cache) if cache else None)
         for problem in d.problems:
             log.warning("%s", problem)
         self.by_slug = {b.slug: b for b in d.businesses}
@@ -90,65 +96,114 @@ class DirectoryGenerator(Generator):
         """Write index, business, category, town and open-data pages, then the data files."""
         if self.directory is None:
             return
-        for lang in routes.LANGUAGES:
-            self._write_lang(writer, lang)
+        self._plan_covers()
+        theme = Path(self.settings["THEME"])
+        self.pages = PageCache(self.settings.get("BUILD_CACHE"), base_key(
+            self.settings, self.directory, theme / "templates", theme / "translations"),
+            self.env.globals.get("picture"))
+        jobs = [job for lang in routes.LANGUAGES for job in self._jobs(lang)]
+        keys, reused = {}, 0
+        for save_as, key, was_reused, context in run_jobs(jobs, self._write,
+                                                          self.options["workers"]):
+            keys[save_as] = key
+            reused += was_reused
+            # pages may be written by worker processes: tell plugins here (the sitemap listens)
+            signals.content_written.send(str(Path(self.output_path) / save_as), context=context)
+        self.pages.save(keys)
+        log.info("directory: %d pages, %d rendered, %d unchanged", len(keys),
+                 len(keys) - reused, reused)
         write_exports(self.directory, Path(self.output_path) / routes.section("fr", "data"))
         report_dir = self.root / self.options["report_dir"]
         for path in write_report(self.directory, report_dir):
             log.info("steward's report: %s", path)
 
-    def _page(self, writer, url, template, lang, translations, **values):
-        writer.write_file(routes.save_as(url), self.get_template(template), self.context,
-                          lang=lang, page_url=url, translations=translations, **values)
+    def _plan_covers(self):
+        """Plan the story covers directory pages show (workers' plans would not reach us)."""
+        picture = self.env.globals.get("picture")
+        for stories in (*self.stories_of.values(), *self.town_stories.values()):
+            for story in stories:
+                if picture and getattr(story, "cover", None):
+                    picture(story.cover)
 
-    def _paginated(self, writer, lang, template, section, slug, businesses, **values):
-        """Write a list of businesses over as many pages as per_page asks (page/2/, …)."""
-        per_page = self.options["per_page"]
-        pages = max(1, -(-len(businesses) // per_page))
-        for number in range(1, pages + 1):
-            def page_url(lg, n=number):
-                base = routes.section(lg, section, slug)
-                return base if n == 1 else f"{base}page/{n}/"
-            self._page(writer, page_url(lang), template, lang, routes.alternates(page_url),
-                       businesses=businesses[(number - 1) * per_page:number * per_page],
-                       page_number=number, page_count=pages, total=len(businesses),
-                       page_urls=[page_url(lang, n) for n in range(1, pages + 1)], **values)
+    def _write(self, job) -> tuple[str, str, bool, dict]:
+        """Write one page, or reuse the previous build's; return its path, key and context."""
+        url, template, lang, translations, values = job[0](*job[1:])
+        save_as = routes.save_as(url)
+        page = {"lang": lang, "page_url": url, "translations": translations}
+        key = self.pages.key(template, {**page, **values})
+        if self.pages.reuse(save_as, key, Path(self.output_path)):
+            return save_as, key, True, page
+        context = {**self.context, "localsiteurl": self.context.get("localsiteurl"),
+                   "output_file": save_as, "lang": lang, "page_url": url,
+                   "translations": translations, **values}
+        html = self.get_template(template).render(context)
+        path = os.path.join(self.output_path, save_as)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as out:
+            out.write(html)
+        return save_as, key, False, page
 
-    def _write_lang(self, writer, lang):
+    def _jobs(self, lang):
+        """Every directory page of a language, as (function, *arguments) that returns it."""
         d = self.directory
-        businesses = d.businesses
-        self._paginated(writer, lang, "directory/index", "businesses", None, businesses,
-                        categories=self._categories(), towns=self._towns())
-        self._page(writer, routes.section(lang, "categories"), "directory/categories", lang,
-                   routes.section_alternates("categories"),
-                   categories=self._categories())
+        yield from self._paginated(lang, "directory/index", "businesses", None, d.businesses,
+                                   categories=self._categories(), towns=self._towns())
+        yield (self._page, routes.section(lang, "categories"), "directory/categories", lang,
+               routes.section_alternates("categories"), {"categories": self._categories()})
         for category, _count in self._categories():
-            self._paginated(writer, lang, "directory/category", "categories", category.slug,
-                            self.by_category[category.slug], category=category)
-        self._page(writer, routes.section(lang, "towns"), "directory/towns", lang,
-                   routes.section_alternates("towns"), mrcs=self._mrcs())
+            yield from self._paginated(lang, "directory/category", "categories", category.slug,
+                                       self.by_category[category.slug], category=category)
+        yield (self._page, routes.section(lang, "towns"), "directory/towns", lang,
+               routes.section_alternates("towns"), {"mrcs": self._mrcs()})
         for town in d.territory.municipalities.values():
-            self._paginated(writer, lang, "directory/town", "towns", town.slug,
-                            self.by_town.get(town.slug, []), town=town,
-                            mrc=d.territory.mrcs.get(town.mrc),
-                            stories=for_reader(self.town_stories.get(town.slug, []), lang))
-        for business in businesses:
-            url = routes.section(lang, "businesses", business.slug)
-            category = d.taxonomy.categories.get(business.category)
-            town = d.territory.municipalities.get(business.municipality)
-            self._page(writer, url, "directory/business", lang,
-                       routes.section_alternates("businesses", business.slug),
-                       business=business, category=category, town=town,
-                       sources=[d.sources[p.source] for p in business.sources
-                                if p.source in d.sources],
-                       edit_url=self._edit_url(business),
-                       stories=for_reader(self.stories_of.get(business.slug, []), lang),
-                       jsonld=script_json(business_jsonld(
-                           business, category, town,
-                           f"{self.settings.get('SITEURL', '')}/{url}", lang)))
-        self._page(writer, routes.section(lang, "data"), "directory/open_data", lang,
-                   routes.section_alternates("data"), sources=d.sources.values(),
-                   total=len(businesses), data_url=routes.section("fr", "data"))
+            yield from self._paginated(lang, "directory/town", "towns", town.slug,
+                                       self.by_town.get(town.slug, []), town=town,
+                                       mrc=d.territory.mrcs.get(town.mrc),
+                                       stories=for_reader(self.town_stories.get(town.slug, []),
+                                                          lang))
+        for business in d.businesses:
+            yield (self._business_page, lang, business)
+        yield (self._page, routes.section(lang, "data"), "directory/open_data", lang,
+               routes.section_alternates("data"),
+               {"sources": d.sources.values(), "total": len(d.businesses),
+                "data_url": routes.section("fr", "data")})
+
+    @staticmethod
+    def _page(url, template, lang, translations, values):
+        return url, template, lang, translations, values
+
+    def _paginated(self, lang, template, section, slug, businesses, **values):
+        """Jobs for a list of businesses over as many pages as per_page asks (page/2/, …)."""
+        pages = max(1, -(-len(businesses) // self.options["per_page"]))
+        for number in range(1, pages + 1):
+            yield (self._list_page, lang, template, section, slug, businesses, number, pages,
+                   values)
+
+    def _list_page(self, lang, template, section, slug, businesses, number, pages, values):
+        per_page = self.options["per_page"]
+
+        def page_url(lg, n=number):
+            base = routes.section(lg, section, slug)
+            return base if n == 1 else f"{base}page/{n}/"
+
+        return page_url(lang), template, lang, routes.alternates(page_url), {
+            "businesses": businesses[(number - 1) * per_page:number * per_page],
+            "page_number": number, "page_count": pages, "total": len(businesses),
+            "page_urls": [page_url(lang, n) for n in range(1, pages + 1)], **values}
+
+    def _business_page(self, lang, business):
+        d = self.directory
+        url = routes.section(lang, "businesses", business.slug)
+        category = d.taxonomy.categories.get(business.category)
+        town = d.territory.municipalities.get(business.municipality)
+        return url, "directory/business", lang, routes.section_alternates(
+            "businesses", business.slug), {
+            "business": business, "category": category, "town": town,
+            "sources": [d.sources[p.source] for p in business.sources if p.source in d.sources],
+            "edit_url": self._edit_url(business),
+            "stories": for_reader(self.stories_of.get(business.slug, []), lang),
+            "jsonld": script_json(business_jsonld(
+                business, category, town, f"{self.settings.get('SITEURL', '')}/{url}", lang))}
 
     def _categories(self):
         return [(c, len(self.by_category[c.slug]))

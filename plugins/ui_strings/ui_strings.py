@@ -14,6 +14,7 @@ from vitrine.catalogue import Catalogue
 from vitrine.safe_markdown import is_safe_url
 
 _CATALOGUES: dict[str, Catalogue] = {}
+_MISSING = object()
 
 
 def _catalogue(theme: str) -> Catalogue:
@@ -56,18 +57,32 @@ def install(generator) -> None:
     """Add the catalogue and helpers to a generator's Jinja environment."""
     catalogue = _catalogue(generator.settings["THEME"])
     siteurl = generator.settings.get("SITEURL", "")
+    default = generator.settings.get("DEFAULT_LANG") or routes.DEFAULT_LANG
+    strings = catalogue.strings
+    paths: dict[tuple, str] = {}  # (lang, kind, args) -> path: each URL is computed once
 
     @jinja2.pass_context
     def t(ctx, key, lang=None, **values):
-        return catalogue.get(lang or _lang(ctx), key, **values)
+        lang = lang or ctx.get("lang") or default
+        if not values:
+            text = strings.get(lang, {}).get(key, _MISSING)
+            if text is not _MISSING:
+                return text
+        return catalogue.get(lang, key, **values)
+
+    def _path(lang, kind, args):
+        found = paths.get((lang, kind, args))
+        if found is None:
+            found = paths[(lang, kind, args)] = getattr(routes, kind)(lang, *args)
+        return found
 
     @jinja2.pass_context
     def path(ctx, kind, *args, lang=None):
-        return getattr(routes, kind)(lang or _lang(ctx), *args)
+        return _path(lang or ctx.get("lang") or default, kind, args)
 
     @jinja2.pass_context
     def url(ctx, kind, *args, lang=None):
-        return f"{siteurl}/{path(ctx, kind, *args, lang=lang)}"
+        return f"{siteurl}/{_path(lang or ctx.get('lang') or default, kind, args)}"
 
     @jinja2.pass_context
     def long_date(ctx, value, lang=None):

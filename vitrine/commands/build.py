@@ -20,13 +20,16 @@ def add_arguments(parser) -> None:
                         help="output folder (default: ROOT/output)")
     parser.add_argument("--strict", action="store_true",
                         help="fail on any warning, as make check does")
+    parser.add_argument("--clean", action="store_true",
+                        help="merge data/ again and render every page, ignoring .cache/")
 
 
 def run(args) -> int:
     """Build and report; exit 1 when the build failed (the old output is kept)."""
     root = args.root.resolve()
     result = build(root, args.output or root / "output",
-                   args.settings or root / "pelicanconf.py", strict=args.strict)
+                   args.settings or root / "pelicanconf.py", strict=args.strict,
+                   clean=args.clean)
     if result.ok:
         print(f"built {result.pages} pages into {result.output} in {result.seconds:.1f} s "
               f"({result.warnings} warning(s))")

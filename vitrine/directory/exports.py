@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 from vitrine.directory.model import Business, Directory
+from vitrine.jsontext import dumps_by_line
 
 CSV_FIELDS = ("slug", "name", "category", "municipality", "mrc", "address", "postal_code",
               "lat", "lon", "phone", "email", "website", "neq", "description_fr",
@@ -55,8 +56,8 @@ def write_exports(d: Directory, out_dir: Path) -> list[Path]:
                 "retrieved": s.retrieved.isoformat(), "url": s.url}
                for s in d.sources.values()]
     paths = [out_dir / f"entreprises.{ext}" for ext in ("json", "csv", "geojson")]
-    _atomic_write(paths[0], json.dumps({"region": d.territory.region_name, "sources": sources,
-                                        "businesses": rows}, ensure_ascii=False, indent=1))
+    _atomic_write(paths[0], dumps_by_line({"region": d.territory.region_name,
+                                           "sources": sources, "businesses": rows}))
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()

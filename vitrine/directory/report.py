@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from vitrine.directory.model import Directory
+from vitrine.jsontext import dumps_by_line
 
 
 def report_data(d: Directory) -> dict:
@@ -46,7 +46,7 @@ def write_report(d: Directory, out_dir: Path) -> list[Path]:
     data = report_data(d)
     env = Environment(loader=PackageLoader("vitrine.directory", "templates"),
                       autoescape=select_autoescape(["html"]))
-    outputs = {out_dir / "steward-report.json": json.dumps(data, ensure_ascii=False, indent=1),
+    outputs = {out_dir / "steward-report.json": dumps_by_line(data),
                out_dir / "steward-report.html": env.get_template("report.html").render(
                    report=data, region=d.territory.region_name)}
     for path, text in outputs.items():

@@ -1,0 +1,121 @@
+"""Skip directory pages whose inputs did not change: reuse the previous build's file."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import logging
+import os
+import pickle
+import shutil
+from pathlib import Path
+
+import jinja2
+import pelican
+from pelican.contents import Content
+
+from vitrine.directory.cache import code_version, hash_files
+
+log = logging.getLogger(__name__)
+PLUGINS = Path(__file__).resolve().parents[1]
+# settings that differ between two builds of the same site without changing a page
+_UNRELATED = {"PATH", "OUTPUT_PATH", "BUILD_CACHE", "CACHE_PATH"}
+_STORY_FIELDS = ("url", "title", "summary", "lang", "date", "cover", "cover_alt", "audiences")
+
+
+def base_key(settings, directory, templates: Path, translations: Path) -> str:
+    """Hash what every directory page depends on besides its own values."""
+    digest = hashlib.sha256()
+    for part in (code_version(), pelican.__version__, jinja2.__version__,
+                 _settings_text(settings),
+                 fingerprint((directory.taxonomy, directory.territory), {}, None)):
+        digest.update(part.encode() + b"\0")
+    hash_files(digest, PLUGINS, "*.py")
+    for folder in (templates, translations):
+        if folder.is_dir():
+            hash_files(digest, folder)
+    return digest.hexdigest()
+
+
+def _settings_text(settings) -> str:
+    lines = []
+    for key in sorted(settings):
+        text = repr(settings[key])
+        if key not in _UNRELATED and " at 0x" not in text:  # skip objects without a stable repr
+            lines.append(f"{key}={text}")
+    return "\n".join(lines)
+
+
+def fingerprint(value, memo: dict, picture) -> str:
+    """Describe a page value as text that changes whenever its rendering could."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return repr(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple, type({}.values()), type({}.keys()))):
+        return "[" + ",".join(fingerprint(v, memo, picture) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{k!r}:{fingerprint(v, memo, picture)}"
+                              for k, v in value.items()) + "}"
+    known = memo.get(id(value))
+    if known is not None:
+        return known[1]
+    if dataclasses.is_dataclass(value):
+        text = repr(value)  # our dataclasses hold plain values: their repr shows every field
+    elif isinstance(value, Content):
+        fields = {name: getattr(value, name, None) for name in _STORY_FIELDS}
+        fields["translations"] = [(t.lang, t.url) for t in value.translations]
+        if picture and fields["cover"]:
+            fields["picture"] = picture(fields["cover"])
+        text = "Story" + fingerprint(fields, memo, picture)
+    else:
+        raise TypeError(f"page cache: cannot describe a {type(value).__name__}")
+    memo[id(value)] = (value, text)  # keep value alive so its id is not reused
+    return text
+
+
+class PageCache:
+    """Previous pages' keys, reused when a page's key is unchanged; the new keys to save."""
+
+    def __init__(self, options: dict | None, base: str, picture=None):
+        options = options or {}
+        self.base, self.picture, self.memo = base, picture, {}
+        self.manifest = Path(options["manifest"]) if options.get("manifest") else None
+        previous = options.get("previous_output")
+        self.previous = Path(previous) if previous else None
+        self.keys: dict[str, str] = {}
+        if self.manifest and self.previous and self.manifest.is_file():
+            try:
+                with self.manifest.open("rb") as saved:
+                    self.keys = pickle.load(saved)
+            except (OSError, EOFError, pickle.UnpicklingError) as error:
+                log.info("page cache %s unreadable (%s); rendering every page",
+                         self.manifest, error)
+
+    def key(self, template: str, values: dict) -> str:
+        """Hash a page's template name and values with the base key."""
+        text = f"{self.base}\0{template}\0{fingerprint(values, self.memo, self.picture)}"
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    def reuse(self, save_as: str, key: str, output: Path) -> bool:
+        """Put the previous file in output when it was made from the same key."""
+        if self.keys.get(save_as) != key:
+            return False
+        old, new = self.previous / save_as, output / save_as
+        new.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(old, new)
+        except FileNotFoundError:
+            return False
+        except OSError:  # another file system, or no hard links: copy
+            shutil.copyfile(old, new)
+        return True
+
+    def save(self, keys: dict[str, str]) -> None:
+        """Write the keys of this build beside the manifest; the build swaps them in."""
+        if self.manifest is None:
+            return
+        self.manifest.parent.mkdir(parents=True, exist_ok=True)
+        with open(f"{self.manifest}.new", "wb") as out:
+            pickle.dump(keys, out, protocol=pickle.HIGHEST_PROTOCOL)

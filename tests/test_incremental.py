@@ -1,0 +1,77 @@
+"""A rebuild that reuses .cache/ writes the same site, byte for byte, as a clean build."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from conftest import ROOT, build_copy, copy_site, output_files
+
+from vitrine.build import build
+
+SOURCE = "data/sources/chambre-commerce.yaml"
+
+
+def _replace(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+EDITS = {
+    "one business edited": lambda root: _replace(
+        root / SOURCE, "name: Boulangerie St-Jean\n", "name: Boulangerie St-Jean du Lac\n"),
+    "one story edited": lambda root: _replace(
+        root / "content/stories/lac.fr.md", "summary: Canot, plages",
+        "summary: Canot, baignade, plages"),
+    "one template edited": lambda root: _replace(
+        root / "theme/templates/directory/business.html", '<h1 id="biz-title">',
+        '<h1 class="name" id="biz-title">'),
+    "one business removed": lambda root: _replace(
+        root / "data/sources/ville-marie.yaml", '  - id: "43"\n    name: Boulangerie St-Jean\n'
+        "    category: boulangerie\n    address: 300, 1re Avenue Ouest\n"
+        "    municipality: amos\n    phone: 819-555-0300\n", ""),
+}
+
+
+def _build(root):
+    site = build_copy(root, THEME=str(root / "theme"))
+    assert site.result.ok
+    return site
+
+
+@pytest.mark.parametrize("edit", sorted(EDITS))
+def test_a_rebuild_after_an_edit_equals_a_clean_build(tmp_path, edit):
+    root = copy_site("directory", tmp_path)
+    shutil.copytree(ROOT / "theme", root / "theme")
+    before = output_files(_build(root).output)
+    EDITS[edit](root)
+    rebuilt = output_files(_build(root).output)
+    clean_root = tmp_path / "clean"
+    shutil.copytree(root, clean_root, ignore=shutil.ignore_patterns(".cache", "output", ".output*"))
+    clean = output_files(_build(clean_root).output)
+    assert sorted(rebuilt) == sorted(clean)
+    assert [name for name in clean if rebuilt[name] != clean[name]] == []
+    assert rebuilt != before  # the edit shows in the rebuilt site
+
+
+def test_a_removed_business_loses_its_pages(tmp_path):
+    root = copy_site("directory", tmp_path)
+    shutil.copytree(ROOT / "theme", root / "theme")
+    assert _build(root).exists("/entreprises/boulangerie-st-jean-amos/")
+    EDITS["one business removed"](root)
+    site = _build(root)
+    assert not site.exists("/entreprises/boulangerie-st-jean-amos/")
+    assert not site.exists("/en/businesses/boulangerie-st-jean-amos/")
+    assert "boulangerie-st-jean-amos" not in (site.output / "sitemap.xml").read_text()
+
+
+def test_a_clean_build_ignores_the_cache(tmp_path):
+    root = copy_site("directory", tmp_path)
+    shutil.copytree(ROOT / "theme", root / "theme")
+    first = output_files(_build(root).output)
+    assert (root / ".cache" / "directory").is_dir()
+    result = build(root, root / "output", ROOT / "pelicanconf.py",
+                   {"THEME": str(root / "theme")}, clean=True)
+    assert result.ok
+    assert output_files(root / "output") == first

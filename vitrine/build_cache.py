@@ -1,0 +1,56 @@
+"""What a build may reuse from the previous one, all under the project's .cache/ folder."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from vitrine.directory.cache import PACKAGE, code_version, hash_files
+
+
+def _reader_version() -> str:
+    """Hash the code that reads stories: the vitrine package and the plugins beside it."""
+    digest = hashlib.sha256(code_version().encode())
+    plugins = PACKAGE.parent / "plugins"
+    if plugins.is_dir():
+        hash_files(digest, plugins, "*.py")
+    return digest.hexdigest()[:16]
+
+
+def cache_settings(root: Path, output: Path, clean: bool = False) -> dict:
+    """Pelican settings that let a build of output reuse root/.cache (read nothing if clean)."""
+    caches = root / ".cache"
+    name = hashlib.sha256(str(output).encode()).hexdigest()[:16]
+    return {
+        # ours: the merged directory (keyed by data/) and each directory page's inputs
+        "BUILD_CACHE": {"directory": None if clean else str(caches / "directory"),
+                        "manifest": str(caches / "pages" / f"{name}.pickle"),
+                        "previous_output": None if clean or not output.is_dir()
+                        else str(output)},
+        # Pelican's reader cache: a story's HTML and metadata, kept while its bytes are equal
+        "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": not clean,
+        "CONTENT_CACHING_LAYER": "reader", "CHECK_MODIFIED_METHOD": "sha1",
+        "CACHE_PATH": str(caches / "pelican" / _reader_version()),
+    }
+
+
+def _manifest(settings: dict) -> Path:
+    return Path(settings["BUILD_CACHE"]["manifest"])
+
+
+def forget(settings: dict) -> None:
+    """Drop the page keys of the output about to be replaced."""
+    _manifest(settings).unlink(missing_ok=True)
+
+
+def commit(settings: dict) -> None:
+    """Keep the page keys of the output just swapped in."""
+    fresh = Path(f"{_manifest(settings)}.new")
+    if fresh.exists():
+        os.replace(fresh, _manifest(settings))
+
+
+def discard(settings: dict) -> None:
+    """Drop the page keys of a failed build."""
+    Path(f"{_manifest(settings)}.new").unlink(missing_ok=True)
