@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from business_pages.business_pages import pager_numbers
 from conftest import build_copy, copy_site
 
 
@@ -100,6 +101,13 @@ def test_directory_pager_shows_a_window_of_pages(tmp_path):
     assert links == ["Page précédente", "1", "2", "3", "Page suivante"]
     for number in (1, 2, 3):
         assert site.exists(f"/entreprises/page/{number}/") == (number > 1)
+
+
+@pytest.mark.parametrize(("number", "shown"), [
+    (1, [1, 2, 3, 1042]), (6, [1, 4, 5, 6, 7, 8, 1042]), (1042, [1, 1040, 1041, 1042])])
+def test_a_long_pager_links_first_last_and_two_around_the_current_page(number, shown):
+    # at 50,000 businesses the directory has 1,042 pages: each links to 7 of them, not all
+    assert pager_numbers(number, 1042) == shown
 
 
 def test_category_and_town_pages_paginate_with_their_translations(tmp_path):

@@ -34,6 +34,11 @@ def directory_settings(settings) -> dict:
     return options
 
 
+def pager_numbers(number: int, pages: int) -> list[int]:
+    """Page numbers a pager links to: first, last, and two on each side of the current."""
+    return sorted({1, pages, *range(max(1, number - 2), min(pages, number + 2) + 1)})
+
+
 class DirectoryGenerator(Generator):
     """Load data/, link businesses and stories, and write every directory page."""
 
@@ -189,7 +194,9 @@ class DirectoryGenerator(Generator):
         return page_url(lang), template, lang, routes.alternates(page_url), {
             "businesses": businesses[(number - 1) * per_page:number * per_page],
             "page_number": number, "page_count": pages, "total": len(businesses),
-            "page_urls": [page_url(lang, n) for n in range(1, pages + 1)], **values}
+            "pager": [(n, page_url(lang, n)) for n in pager_numbers(number, pages)],
+            "prev_url": page_url(lang, number - 1) if number > 1 else None,
+            "next_url": page_url(lang, number + 1) if number < pages else None, **values}
 
     def _business_page(self, lang, business):
         d = self.directory
