@@ -39,7 +39,8 @@ class FrontMatterReader(MarkdownReader):
         shown = _relative(Path(source_path).resolve(), root)
         is_story = "/stories/" in f"/{shown}"
         record = frontmatter.STORY if is_story else frontmatter.PAGE
-        parsed = frontmatter.read(Path(source_path).read_bytes(), shown, record)
+        raw = Path(source_path).read_bytes()
+        parsed = frontmatter.read(raw, shown, record)
         if parsed.problems:
             log.warning("%s", "\n".join(str(p) for p in sorted(parsed.problems)))
             _REPORTED.add(Path(source_path).resolve().relative_to(
@@ -51,10 +52,10 @@ class FrontMatterReader(MarkdownReader):
                                 EmbedAllowList(hosts=hosts)]
         markdown = Markdown(**config)
         html = markdown.convert(parsed.body)
-        raw = Path(source_path).read_text(encoding="utf-8", errors="replace")
-        first_body_line = raw.count("\n") - parsed.body.count("\n")
-        for number, problem in markdown.refused_embeds:
-            log.warning("%s:%d: %s", shown, first_body_line + number, problem)
+        if markdown.refused_embeds:
+            first_body_line = raw.count(b"\n") - parsed.body.count("\n")
+            for number, problem in markdown.refused_embeds:
+                log.warning("%s:%d: %s", shown, first_body_line + number, problem)
         return html, self._metadata(parsed.meta, is_story)
 
     def _metadata(self, meta: dict, is_story: bool) -> dict:

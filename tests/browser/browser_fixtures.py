@@ -1,4 +1,5 @@
-"""Browser fixtures: the 'directory' fixture site built once, served on a free port.
+"""Browser fixtures: the 'directory' fixture site built once, served on a free port
+with the headers of its _headers file (vitrine.audit.server, as `vitrine audit` serves).
 
 Registered once as a pytest plugin by tests/conftest.py (a conftest.py here would shadow
 that one: both would import as `conftest`).
@@ -6,19 +7,18 @@ that one: both would import as `conftest`).
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
+from vitrine.audit.server import served
+from vitrine.audit.tools import CHROMIUM, CHROMIUM_FLAGS
+
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
 
 
 @pytest.fixture(scope="module")
@@ -29,9 +29,8 @@ def browser():
     at a time, and other modules (tests/test_site_audit.py) start their own.
     """
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu",
-                                            "--disable-dev-shm-usage"])
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM),
+                                              args=CHROMIUM_FLAGS)
         yield chromium
         chromium.close()
 
@@ -64,19 +63,6 @@ def errors_of(page) -> list[str]:
     return errors
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(folder):
-    """Serve a folder over HTTP on a free port; return (server, base URL)."""
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
-
-
 def build_apart(case: str, parent: Path, **settings) -> Path:
     """Build tests/sites/<case> with `vitrine build` in its own process; return its output.
 
@@ -107,10 +93,8 @@ def directory_site(tmp_path_factory):
 @pytest.fixture(scope="session")
 def directory_url(directory_site):
     """Base URL of the served 'directory' site."""
-    server, url = serve(directory_site)
-    yield url
-    server.shutdown()
-    server.server_close()
+    with served(directory_site) as url:
+        yield url
 
 
 @pytest.fixture

@@ -16,8 +16,10 @@ import statistics
 import sys
 from pathlib import Path
 
-from browser_fixtures import CHROMIUM, serve
 from playwright.sync_api import sync_playwright
+
+from vitrine.audit.server import served
+from vitrine.audit.tools import CHROMIUM, CHROMIUM_FLAGS
 
 QUERIES = {
     "/recherche/": ["fortin", "boulangerie", "théâtre", "galerie boréal", "embauchons",
@@ -47,17 +49,12 @@ MEASURE = """async (queries) => {
 
 def main(output: str, path: str = "/recherche/") -> None:
     """Print the timings of each query and their medians."""
-    server, url = serve(Path(output))
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM,
-                                                 args=["--no-sandbox", "--disable-gpu"])
-            page = browser.new_page()
-            page.goto(f"{url}{path}", wait_until="networkidle")
-            rows = page.evaluate(MEASURE, QUERIES[path])
-            browser.close()
-    finally:
-        server.shutdown()
+    with served(Path(output)) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        page = browser.new_page()
+        page.goto(f"{url}{path}", wait_until="networkidle")
+        rows = page.evaluate(MEASURE, QUERIES[path])
+        browser.close()
     for row in rows:
         print(json.dumps({k: round(v, 1) if isinstance(v, float) else v
                           for k, v in row.items()}, ensure_ascii=False))

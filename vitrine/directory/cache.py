@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -24,8 +25,12 @@ def hash_files(digest, folder: Path, pattern: str = "*") -> None:
         digest.update(hashlib.sha256(file.read_bytes()).digest())
 
 
+@functools.cache
 def code_version() -> str:
-    """Hash the vitrine package's Python files: a changed merge rule invalidates caches."""
+    """Hash the vitrine package's Python files: a changed merge rule invalidates caches.
+
+    Once per process: the code that runs is the code imported at start.
+    """
     digest = hashlib.sha256()
     hash_files(digest, PACKAGE, "*.py")
     return digest.hexdigest()
