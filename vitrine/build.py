@@ -6,7 +6,6 @@ import logging
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -14,6 +13,7 @@ from pathlib import Path
 
 from vitrine import build_cache
 from vitrine.build_cache import cache_settings
+from vitrine.search_index import index_for_search
 
 log = logging.getLogger(__name__)
 
@@ -91,24 +91,6 @@ def build(root: Path, output: Path, settings_file: Path, overrides: dict | None 
                   counter.errors, counter.warnings, output)
     return BuildResult(ok, output, pages, counter.warnings, counter.errors,
                        time.perf_counter() - started)
-
-
-def index_for_search(site: Path) -> bool:
-    """Index a built site with Pagefind (one index per page language); False on failure."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-    except OSError as error:
-        log.error("search index: cannot run pagefind: %s", error)
-        return False
-    if done.returncode != 0:
-        log.error("search index: pagefind failed (exit %d): %s", done.returncode,
-                  (done.stderr or done.stdout).strip())
-        return False
-    for line in done.stdout.splitlines():
-        if line.strip():
-            log.debug("pagefind: %s", line)
-    return True
 
 
 def _count_pages(site: Path) -> int:

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from pelican import signals
 from pelican.generators import Generator
+from unidecode import unidecode
 
 from vitrine import routes
 
@@ -58,7 +59,8 @@ class SearchGenerator(Generator):
             writer.write_file(routes.save_as(url), self.get_template("search"), self.context,
                               lang=lang, page_url=url,
                               translations=routes.section_alternates("search"),
-                              search_categories=categories, search_towns=towns)
+                              search_categories=categories, search_towns=towns,
+                              search_filters=filter_choices(directory, lang))
             if directory is not None:
                 self._write_client_data(directory, lang)
 
@@ -84,6 +86,35 @@ class SearchGenerator(Generator):
                         for t in directory.territory.municipalities.values() if by_town[t.slug]),
                        key=lambda pair: pair[0].name.casefold())
         return categories, towns
+
+
+def filter_choices(directory, lang: str) -> dict[str, list[str]]:
+    """Values of each Pagefind filter, as business pages write them, in reading order.
+
+    The search page lists them itself: asking Pagefind for them would load every filter
+    into its index, and it then counts them on each search (seconds at 50,000 pages).
+    """
+    if directory is None:
+        return {}
+    businesses = directory.businesses
+    territory = directory.territory
+    towns = {territory.municipalities[b.municipality] for b in businesses
+             if b.municipality in territory.municipalities}
+    mrcs = {territory.mrcs[t.mrc].name.replace(",", " ") for t in towns if t.mrc in territory.mrcs}
+    used = {b.category for b in businesses}
+    audiences = {a for b in businesses for a in b.audiences}
+    return {
+        "audience": [a for a in routes.AUDIENCES if a in audiences],
+        "category": _sorted(c[lang] for slug, c in directory.taxonomy.categories.items()
+                            if slug in used),
+        "town": _sorted(t.name for t in towns),
+        "mrc": _sorted(mrcs),
+    }
+
+
+def _sorted(names) -> list[str]:
+    """Names in dictionary order: accents and case do not move a name to the end."""
+    return sorted(set(names), key=lambda name: (unidecode(name).casefold(), name))
 
 
 def get_generators(pelican):

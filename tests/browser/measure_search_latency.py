@@ -6,7 +6,10 @@ Serves OUTPUT_DIR on a free port, opens its search page (default /recherche/), l
 Pagefind once, then times pagefind.search() for each query in the browser with
 performance.now(): "first" is the first search of a word (index chunks fetched and
 decoded), "again" a second run of the same query, "data10" adds loading the first ten
-results' fragments (what the page shows). Prints one JSON line per query and a summary.
+results' fragments (what the page shows). Searches with a filter take the first value the
+page offers for it (the page lists filter values itself and never calls pagefind.filters(),
+which would make Pagefind count every filter on each search). Prints one JSON line per
+query and a summary.
 """
 
 from __future__ import annotations
@@ -21,26 +24,32 @@ from playwright.sync_api import sync_playwright
 from vitrine.audit.server import served
 from vitrine.audit.tools import CHROMIUM, CHROMIUM_FLAGS
 
+FILTERED = [["embauchons", "category"], [None, "town"], ["117", "audience"],
+            ["boulangerie", "mrc"]]
 QUERIES = {
-    "/recherche/": ["fortin", "boulangerie", "théâtre", "galerie boréal", "embauchons",
-                    "rénovées", "117", "minières forestières", "levain", "terrasse"],
-    "/en/search/": ["fortin", "bakery", "theatre", "gallery", "hire", "renovated", "117",
-                    "mining forestry", "sourdough", "weekends"],
+    "/recherche/": [[q] for q in ("fortin", "boulangerie", "théâtre", "galerie boréal",
+                                  "embauchons", "rénovées", "117", "minières forestières",
+                                  "levain", "terrasse")] + FILTERED,
+    "/en/search/": [[q] for q in ("fortin", "bakery", "theatre", "gallery", "hire",
+                                  "renovated", "117", "mining forestry", "sourdough",
+                                  "weekends")] + [["hire", "category"], *FILTERED[1:]],
 }
 MEASURE = """async (queries) => {
   const pagefind = await import('/pagefind/pagefind.js');
   await pagefind.init();
   await pagefind.search('x');  // warm the WebAssembly module, as a first keystroke does
   const rows = [];
-  for (const q of queries) {
+  for (const [q, name] of queries) {
+    const filters = {};
+    if (name) filters[name] = document.querySelector(`select[name=${name}]`).options[1].value;
     let t = performance.now();
-    const found = await pagefind.search(q);
+    const found = await pagefind.search(q, {filters});
     const first = performance.now() - t;
     await Promise.all(found.results.slice(0, 10).map((r) => r.data()));
     const data10 = performance.now() - t;
     t = performance.now();
-    await pagefind.search(q);
-    rows.push({query: q, results: found.results.length, first, data10,
+    await pagefind.search(q, {filters});
+    rows.push({query: q, filters, results: found.results.length, first, data10,
                again: performance.now() - t});
   }
   return rows;

@@ -12,7 +12,7 @@ from browser_fixtures import build_apart
 from bs4 import BeautifulSoup
 from conftest import build_copy, copy_site
 
-from vitrine.build import index_for_search
+from vitrine.search_index import index_for_search
 
 BUDGET = 60 * 1024  # bytes a home or window page may send, images excluded
 
@@ -90,6 +90,31 @@ def test_business_pages_carry_search_filters_and_result_meta(site):
     assert page.select_one(".provenance").has_attr("data-pagefind-ignore")
 
 
+def _indexed_filter_values(output: Path) -> dict[str, set[str]]:
+    """Every value business pages of a folder give each Pagefind filter."""
+    values: dict[str, set[str]] = {}
+    for path in output.glob("*/index.html"):
+        for tag in BeautifulSoup(path.read_text(), "html.parser").select("[data-pagefind-filter]"):
+            first, *others = [part.strip() for part in tag["data-pagefind-filter"].split(",")]
+            values.setdefault(first, set()).add(tag.get_text().strip())
+            for other in others:
+                name, value = other.split(":", 1)
+                values.setdefault(name, set()).add(value)
+    return values
+
+
+@pytest.mark.parametrize(("url", "businesses"), [("/recherche/", "entreprises"),
+                                                 ("/en/search/", "en/businesses")])
+def test_search_page_offers_exactly_the_filter_values_business_pages_index(site, url,
+                                                                           businesses):
+    page = site.html(url)
+    offered = {select["name"]: [o.get_text() for o in select.select("option")[1:]]
+               for select in page.select("select[data-filter]")}
+    assert {name: set(values) for name, values in offered.items()} == _indexed_filter_values(
+        site.output / businesses)
+    assert offered["mrc"] == sorted(offered["mrc"], key=str.casefold)
+
+
 @pytest.mark.parametrize(("url", "indexed"), [
     ("/entreprises/", False), ("/entreprises/categories/boulangerie/", False), ("/", False),
     ("/municipalites/amos/", True), ("/visiter/", True),
@@ -153,6 +178,11 @@ def test_an_unknown_map_setting_fails_the_build(tmp_path, caplog):
         built = build_copy(root, DIRECTORY_MAP={"tile": "https://x.example/{z}/{x}/{y}.png"})
     assert not built.result.ok
     assert "search: Invalid 'DIRECTORY_MAP' key: ['tile']" in caplog.text
+
+
+def test_a_missing_pagefind_fails_the_build_with_the_fix(tmp_path, caplog):
+    assert index_for_search(tmp_path, node_modules=tmp_path / "node_modules") is False
+    assert "Pagefind is not installed" in caplog.text and "run `npm ci`" in caplog.text
 
 
 def test_a_pagefind_failure_is_reported(tmp_path, caplog):

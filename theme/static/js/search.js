@@ -101,28 +101,14 @@ async function run(push = false) {
   await showPage(search.results, 0);
 }
 
-async function fillFilters(params) {
-  const available = await pagefind.filters();
-  for (const select of selects) {
-    const values = Object.keys(available[select.name] || {})
-      .sort((a, b) => a.localeCompare(b, document.documentElement.lang));
-    for (const value of values) {
-      select.append(new Option(value, value, false, value === params.get(select.name)));
-    }
-    select.closest(".field").hidden = values.length === 0;
-  }
-  form.querySelector("[data-search-filters]").hidden = !selects.some((s) => s.options.length > 1);
-}
-
 let loading = null;
 
-/** Load Pagefind and the filter choices once, on first need; false when that failed. */
+/** Load Pagefind once, on first need; false when that failed. */
 function load() {
   loading ??= (async () => {
     try {
       pagefind = await import(form.dataset.bundle);
       await pagefind.options({ excerptLength: 24 });
-      await fillFilters(new URLSearchParams(location.search));
     } catch (error) {
       status.textContent = messages.failed;
       console.error(error);
@@ -137,6 +123,10 @@ function load() {
 function start() {
   const params = new URLSearchParams(location.search);
   input.value = params.get("q") || "";
+  // The page lists the filter values itself: pagefind.filters() would load every filter
+  // into the index, and Pagefind then counts all of them on each search.
+  for (const select of selects) select.value = params.get(select.name) || "";
+  form.querySelector("[data-search-filters]").hidden = selects.length === 0;
   let timer = null;
   input.addEventListener("input", () => {
     clearTimeout(timer);
