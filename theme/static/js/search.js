@@ -115,6 +115,9 @@ function load() {
       return false;
     }
     fallback.hidden = true;
+    // Shown with Pagefind, as the visitor reaches for the form: showing them on load would
+    // move the page under the visitor's eyes.
+    form.querySelector("[data-search-filters]").hidden = selects.length === 0;
     return true;
   })();
   return loading;
@@ -126,7 +129,6 @@ function start() {
   // The page lists the filter values itself: pagefind.filters() would load every filter
   // into the index, and Pagefind then counts all of them on each search.
   for (const select of selects) select.value = params.get(select.name) || "";
-  form.querySelector("[data-search-filters]").hidden = selects.length === 0;
   let timer = null;
   input.addEventListener("input", () => {
     clearTimeout(timer);
