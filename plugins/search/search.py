@@ -88,11 +88,14 @@ class SearchGenerator(Generator):
         return categories, towns
 
 
-def filter_choices(directory, lang: str) -> dict[str, list[str]]:
-    """Values of each Pagefind filter, as business pages write them, in reading order.
+def filter_choices(directory, lang: str) -> dict[str, list[tuple[str, str]]]:
+    """(Pagefind filter, label) pairs of each kind of filter, in reading order.
 
-    The search page lists them itself: asking Pagefind for them would load every filter
-    into its index, and it then counts them on each search (seconds at 50,000 pages).
+    Business pages give each value its own Pagefind filter (town-amos: 1), so a search
+    loads and counts only the filters it uses: Pagefind counts the pages of every loaded
+    filter against the results on each search (seconds for a filter on 50,000 pages).
+    For the same reason the page lists the values itself, never asking pagefind.filters().
+    Audience labels are translated by the template.
     """
     if directory is None:
         return {}
@@ -100,21 +103,21 @@ def filter_choices(directory, lang: str) -> dict[str, list[str]]:
     territory = directory.territory
     towns = {territory.municipalities[b.municipality] for b in businesses
              if b.municipality in territory.municipalities}
-    mrcs = {territory.mrcs[t.mrc].name.replace(",", " ") for t in towns if t.mrc in territory.mrcs}
+    mrcs = {territory.mrcs[t.mrc] for t in towns if t.mrc in territory.mrcs}
     used = {b.category for b in businesses}
     audiences = {a for b in businesses for a in b.audiences}
     return {
-        "audience": [a for a in routes.AUDIENCES if a in audiences],
-        "category": _sorted(c[lang] for slug, c in directory.taxonomy.categories.items()
-                            if slug in used),
-        "town": _sorted(t.name for t in towns),
-        "mrc": _sorted(mrcs),
+        "audience": [(f"audience-{a}", a) for a in routes.AUDIENCES if a in audiences],
+        "category": _sorted((f"category-{slug}", c[lang])
+                            for slug, c in directory.taxonomy.categories.items() if slug in used),
+        "town": _sorted((f"town-{t.slug}", t.name) for t in towns),
+        "mrc": _sorted((f"mrc-{m.slug}", m.name) for m in mrcs),
     }
 
 
-def _sorted(names) -> list[str]:
-    """Names in dictionary order: accents and case do not move a name to the end."""
-    return sorted(set(names), key=lambda name: (unidecode(name).casefold(), name))
+def _sorted(choices) -> list[tuple[str, str]]:
+    """Choices in dictionary order of their labels: accents and case do not move one to the end."""
+    return sorted(choices, key=lambda choice: (unidecode(choice[1]).casefold(), choice[1]))
 
 
 def get_generators(pelican):

@@ -80,39 +80,37 @@ def test_every_page_has_a_header_search_box_to_its_language_search_page(site, ur
 def test_business_pages_carry_search_filters_and_result_meta(site):
     page = site.html("/entreprises/boulangerie-st-jean-ville-marie/")
     assert page.main.has_attr("data-pagefind-body")
-    category = page.select_one('[data-pagefind-filter="category"]')
-    assert (category.get_text(), category["data-pagefind-meta"]) == ("Boulangerie", "category")
+    category = page.select_one('[data-pagefind-meta="category"]')
+    assert (category.get_text(), category["data-pagefind-filter"]) == ("Boulangerie",
+                                                                       "category-boulangerie:1")
     town = page.select_one('[data-pagefind-meta="town"]')
-    assert (town.get_text(), town["data-pagefind-filter"]) == ("Ville-Marie",
-                                                               "town, mrc:Témiscamingue")
-    assert [a.get_text() for a in page.select('[data-pagefind-filter="audience"]')] == [
-        "Travailler", "Visiter"]
+    assert (town.get_text(), town["data-pagefind-filter"]) == ("Ville-Marie", "town-ville-marie:1")
+    assert page.select_one("p.meta")["data-pagefind-filter"] == "mrc-temiscamingue:1"
+    assert [a["data-pagefind-filter"] for a in page.select('a.tag[data-pagefind-filter]')] == [
+        "audience-workers:1", "audience-tourists:1"]
     assert page.select_one(".provenance").has_attr("data-pagefind-ignore")
 
 
-def _indexed_filter_values(output: Path) -> dict[str, set[str]]:
-    """Every value business pages of a folder give each Pagefind filter."""
-    values: dict[str, set[str]] = {}
+def _indexed_filters(output: Path) -> set[str]:
+    """Every Pagefind filter the business pages of a folder carry."""
+    names = set()
     for path in output.glob("*/index.html"):
         for tag in BeautifulSoup(path.read_text(), "html.parser").select("[data-pagefind-filter]"):
-            first, *others = [part.strip() for part in tag["data-pagefind-filter"].split(",")]
-            values.setdefault(first, set()).add(tag.get_text().strip())
-            for other in others:
-                name, value = other.split(":", 1)
-                values.setdefault(name, set()).add(value)
-    return values
+            names.add(tag["data-pagefind-filter"].split(":")[0])
+    return names
 
 
 @pytest.mark.parametrize(("url", "businesses"), [("/recherche/", "entreprises"),
                                                  ("/en/search/", "en/businesses")])
-def test_search_page_offers_exactly_the_filter_values_business_pages_index(site, url,
-                                                                           businesses):
+def test_search_page_offers_exactly_the_filters_business_pages_carry(site, url, businesses):
     page = site.html(url)
-    offered = {select["name"]: [o.get_text() for o in select.select("option")[1:]]
-               for select in page.select("select[data-filter]")}
-    assert {name: set(values) for name, values in offered.items()} == _indexed_filter_values(
-        site.output / businesses)
-    assert offered["mrc"] == sorted(offered["mrc"], key=str.casefold)
+    offered = {o["data-key"]: o.get_text() for o in page.select("select[data-filter] option")
+               if o.has_attr("data-key")}
+    assert set(offered) == _indexed_filters(site.output / businesses)
+    assert all(key.startswith(f"{o.parent['name']}-")
+               for o in page.select("option[data-key]") for key in [o["data-key"]])
+    towns = [o.get_text() for o in page.select("select[name=town] option[data-key]")]
+    assert towns == sorted(towns, key=str.casefold)
 
 
 @pytest.mark.parametrize(("url", "indexed"), [
@@ -123,9 +121,13 @@ def test_only_pages_worth_finding_are_indexed(site, url, indexed):
     assert site.html(url).main.has_attr("data-pagefind-body") is indexed
 
 
-def test_pagefind_writes_one_index_per_language(site):
-    names = {p.name.split("_")[0] for p in (site.output / "pagefind").glob("pagefind.*.pf_meta")}
-    assert names == {"pagefind.fr", "pagefind.en"}
+@pytest.mark.parametrize(("bundle", "lang", "url"), [
+    ("pagefind", "fr", "/recherche/"), ("en/pagefind", "en", "/en/search/")])
+def test_each_language_has_its_own_search_bundle(site, bundle, lang, url):
+    names = {p.name.split("_")[0] for p in (site.output / bundle).glob("pagefind.*.pf_meta")}
+    assert names == {f"pagefind.{lang}"}
+    assert site.html(url).select_one("form[data-search]")["data-bundle"] == (
+        f"/{bundle}/pagefind.js")
 
 
 @pytest.mark.parametrize(("url", "script"), [
@@ -187,7 +189,7 @@ def test_a_missing_pagefind_fails_the_build_with_the_fix(tmp_path, caplog):
 
 def test_a_pagefind_failure_is_reported(tmp_path, caplog):
     assert index_for_search(tmp_path) is False
-    assert caplog.messages[0].startswith("search index: pagefind failed (exit 1): Error: "
+    assert caplog.messages[0].startswith("search index: pagefind failed for fr (exit 1): Error: "
                                          "Pagefind was not able to build an index.")
 
 

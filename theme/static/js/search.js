@@ -47,9 +47,20 @@ function resultItem(data) {
   return item;
 }
 
+/** The chosen values by select name (for the URL). */
 function chosenFilters() {
   const filters = {};
   for (const select of selects) if (select.value) filters[select.name] = select.value;
+  return filters;
+}
+
+/** Pagefind's filters for the chosen values: each value is a filter of its own (town-amos). */
+function pagefindFilters() {
+  const filters = {};
+  for (const select of selects) {
+    const key = select.selectedOptions[0]?.dataset.key;
+    if (key) filters[key] = "1";
+  }
   return filters;
 }
 
@@ -92,7 +103,7 @@ async function run(push = false) {
   }
   status.textContent = messages.loading;
   if (!(await load())) return;
-  const search = await pagefind.search(query || null, { filters });
+  const search = await pagefind.search(query || null, { filters: pagefindFilters() });
   if (ticket !== latest) return;  // a newer search started meanwhile
   list.replaceChildren();
   const count = search.results.length;
