@@ -18,7 +18,8 @@ def test_tiny_build_bench_writes_well_formed_results(tmp_path):
     assert (row["businesses"], row["stories"]) == (30, 6)
     vitrine = row["vitrine"]
     assert vitrine["pages"] > 30 * 2  # a page per business in each language, and more
-    assert set(vitrine["rebuild"]) == {"one_business", "one_story", "one_template"}
+    assert set(vitrine["rebuild"]) == {"one_business", "one_story", "one_template",
+                                       "one_business_preview"}
     for figures in [vitrine, row["pelican"], *vitrine["rebuild"].values()]:
         assert figures["peak_rss_mb"] > 0
     assert row["pelican"]["pages"] >= vitrine["pages"]  # as many articles, plus index pages

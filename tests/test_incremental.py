@@ -75,3 +75,38 @@ def test_a_clean_build_ignores_the_cache(tmp_path):
                    {"THEME": str(root / "theme")}, clean=True)
     assert result.ok
     assert output_files(root / "output") == first
+
+
+def _bundle_files(output):
+    """Every file of both languages' search bundles (path -> (inode, bytes))."""
+    return {p.relative_to(output).as_posix(): (p.stat().st_ino, p.read_bytes())
+            for name in ("pagefind", "en/pagefind") for p in (output / name).rglob("*")
+            if p.is_file()}
+
+
+def _preview(root):
+    """Build with --preview: the previous search index is reused when there is one."""
+    return build(root, root / "output", ROOT / "pelicanconf.py",
+                 {"RESPONSIVE_IMAGES": {"cache": str(root / ".cache" / "images")}},
+                 preview=True)
+
+
+def test_a_preview_keeps_the_search_index_and_a_build_indexes_again(tmp_path):
+    root = copy_site("directory", tmp_path)
+    first = _bundle_files(build_copy(root).output)
+    EDITS["one business edited"](root)
+    assert _preview(root).ok
+    pages = (root / "output/entreprises").glob("*/index.html")
+    assert any("<h1 id=\"biz-title\">Boulangerie St-Jean du Lac</h1>" in p.read_text()
+               for p in pages)
+    assert _bundle_files(root / "output") == first  # the same files, linked, not re-indexed
+    indexed = _bundle_files(build_copy(root).output)
+    assert {path: data for path, (_, data) in indexed.items()} != {
+        path: data for path, (_, data) in first.items()}
+
+
+def test_a_preview_without_a_previous_index_indexes(tmp_path):
+    root = copy_site("directory", tmp_path)
+    assert _preview(root).ok
+    assert _bundle_files(root / "output").keys() >= {"pagefind/pagefind-entry.json",
+                                                    "en/pagefind/pagefind-entry.json"}

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from vitrine import build_cache
 from vitrine.build_cache import cache_settings
-from vitrine.search_index import index_for_search
+from vitrine.search_index import index_for_search, reuse_index
 
 log = logging.getLogger(__name__)
 
@@ -54,8 +54,11 @@ def pelican_settings(settings_file: Path, root: Path, output: Path, overrides: d
 
 
 def build(root: Path, output: Path, settings_file: Path, overrides: dict | None = None,
-          strict: bool = False, clean: bool = False) -> BuildResult:
-    """Build into a temporary sibling of output and replace output atomically on success."""
+          strict: bool = False, clean: bool = False, preview: bool = False) -> BuildResult:
+    """Build into a temporary sibling of output and replace output atomically on success.
+
+    A preview reuses the previous output's search index instead of indexing again.
+    """
     from pelican import Pelican
 
     root, output = root.resolve(), output.resolve()
@@ -71,7 +74,7 @@ def build(root: Path, output: Path, settings_file: Path, overrides: dict | None 
         Pelican(settings).run()
         rendered = time.perf_counter()
         ok = counter.errors == 0 and not (strict and counter.warnings)
-        ok = ok and index_for_search(staging)
+        ok = ok and _search_index(output, staging, preview)
         log.info("pages written in %.1f s, search index in %.1f s",
                  rendered - started, time.perf_counter() - rendered)
     except Exception:  # noqa: BLE001 — any failure must leave the live output untouched
@@ -91,6 +94,15 @@ def build(root: Path, output: Path, settings_file: Path, overrides: dict | None 
                   counter.errors, counter.warnings, output)
     return BuildResult(ok, output, pages, counter.warnings, counter.errors,
                        time.perf_counter() - started)
+
+
+def _search_index(previous: Path, staging: Path, preview: bool) -> bool:
+    """Index the new build, or in a preview reuse the previous index when there is one."""
+    if preview and reuse_index(previous, staging):
+        log.info("preview: search index reused from the previous build; pages changed "
+                 "since are not found by search until a build without --preview")
+        return True
+    return index_for_search(staging)
 
 
 def _count_pages(site: Path) -> int:

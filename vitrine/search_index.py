@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import platform
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -42,6 +43,28 @@ def indexed_glob(lang: str) -> str:
     folders = [routes.window(lang, a) for a in routes.AUDIENCES]
     folders += [routes.section(lang, name) for name in ("stories", "businesses", "towns")]
     return "{" + ",".join(f"{folder}**/*.html" for folder in folders) + "}"
+
+
+def reuse_index(previous: Path, site: Path) -> bool:
+    """Hard-link the previous build's search bundles into a new build; False if one is missing.
+
+    For previews only: pages added or changed since that build are not found until a
+    build indexes again.
+    """
+    bundles = [bundle(lang) for lang in routes.LANGUAGES]
+    if not all((previous / name / "pagefind-entry.json").is_file() for name in bundles):
+        return False
+    for name in bundles:
+        shutil.copytree(previous / name, site / name, copy_function=_link_or_copy,
+                        dirs_exist_ok=True)
+    return True
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another file system: copy instead
+        shutil.copy2(source, target)
 
 
 def index_for_search(site: Path, node_modules: Path = NODE_MODULES) -> bool:

@@ -74,7 +74,7 @@ def _edit_template(theme: Path) -> None:
 
 
 def bench_size(businesses: int, work: Path, settings: Path, repeats: int = 1) -> dict:
-    """Measure one size: synth, full build, three rebuilds, stock Pelican and Hugo."""
+    """Measure one size: synth, full build, four rebuilds, stock Pelican and Hugo."""
     region = work / "region"
     started = time.perf_counter()
     made = write_synthetic_region(region, businesses, stories_for(businesses), sources=4, seed=1)
@@ -95,6 +95,9 @@ def bench_size(businesses: int, work: Path, settings: Path, repeats: int = 1) ->
         edit()
         log.info("%d businesses: rebuild after %s", businesses, name)
         rebuilds[name] = run_measured(build)
+    _edit_business(region)
+    log.info("%d businesses: preview after one_business (search index reused)", businesses)
+    rebuilds["one_business_preview"] = run_measured([*build, "--preview"])
     row["vitrine"]["rebuild"] = rebuilds
     pages = row["vitrine"]["pages"]
     log.info("%d businesses: stock Pelican, %d Markdown articles", businesses, pages)

@@ -22,6 +22,9 @@ def add_arguments(parser) -> None:
                         help="fail on any warning, as make check does")
     parser.add_argument("--clean", action="store_true",
                         help="merge data/ again and render every page, ignoring .cache/")
+    parser.add_argument("--preview", action="store_true",
+                        help="reuse the previous build's search index instead of indexing "
+                             "again (faster; pages changed since are not found by search)")
 
 
 def run(args) -> int:
@@ -29,7 +32,7 @@ def run(args) -> int:
     root = args.root.resolve()
     result = build(root, args.output or root / "output",
                    args.settings or root / "pelicanconf.py", strict=args.strict,
-                   clean=args.clean)
+                   clean=args.clean, preview=args.preview)
     if result.ok:
         print(f"built {result.pages} pages into {result.output} in {result.seconds:.1f} s "
               f"({result.warnings} warning(s))")

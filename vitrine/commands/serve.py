@@ -44,7 +44,9 @@ def _livereload(root: Path, output: Path, args) -> int:
     from livereload import Server
 
     def rebuild():
-        build(root, output, root / "pelicanconf.py")
+        # A preview: the search index of the first build is kept (re-indexing is most of a
+        # rebuild's time); `make html` or `vitrine build` index again.
+        build(root, output, root / "pelicanconf.py", preview=True)
 
     rebuild()
     server = Server()
