@@ -13,17 +13,21 @@ from vitrine.gcpause import gc_paused
 __all__ = ["Business", "Directory", "load_directory"]
 
 
-def load_directory(root: Path) -> Directory:
-    """Load data/ under root into a merged directory; bad records are skipped and reported."""
+def load_directory(root: Path, source_cache=None) -> Directory:
+    """Load data/ under root into a merged directory; bad records are skipped and reported.
+
+    A SourceCache (vitrine.directory.source_cache) spares reading unchanged sources again.
+    """
     with gc_paused():
-        return _load(Path(root))
+        return _load(Path(root), source_cache)
 
 
-def _load(root: Path) -> Directory:
+def _load(root: Path, source_cache) -> Directory:
     territory, problems = load_territory(root)
     taxonomy, more = load_taxonomy(root)
     problems += more
-    sources, records, more, rejected = load_sources(root, taxonomy, territory, territory.bounds)
+    sources, records, more, rejected = load_sources(root, taxonomy, territory, territory.bounds,
+                                                    source_cache)
     problems += more
     overrides, more = load_overrides(root)
     problems += more + overrides.unknown_refs({r.ref for r in records})

@@ -1,4 +1,7 @@
-"""Keep the merged directory between builds, keyed by the bytes of data/ and of the code."""
+"""Keep the merged directory between builds, keyed by the bytes of data/ and of the code.
+
+When data/ changed, sources whose bytes did not change come from .cache/directory/sources/.
+"""
 
 from __future__ import annotations
 
@@ -11,18 +14,12 @@ from pathlib import Path
 
 from vitrine.directory import load_directory
 from vitrine.directory.model import Directory
+from vitrine.directory.source_cache import UNREADABLE, SourceCache, hash_files
+
+__all__ = ["PACKAGE", "code_version", "data_key", "hash_files", "load_cached"]
 
 log = logging.getLogger(__name__)
 PACKAGE = Path(__file__).resolve().parents[1]
-_UNREADABLE = (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
-               TypeError, ValueError)
-
-
-def hash_files(digest, folder: Path, pattern: str = "*") -> None:
-    """Feed every file under folder (names and bytes, in a fixed order) to a hash."""
-    for file in sorted(p for p in Path(folder).rglob(pattern) if p.is_file()):
-        digest.update(file.relative_to(folder).as_posix().encode() + b"\0")
-        digest.update(hashlib.sha256(file.read_bytes()).digest())
 
 
 @functools.cache
@@ -52,9 +49,9 @@ def load_cached(root: Path, cache_dir: Path | None) -> Directory:
         try:
             with path.open("rb") as cached:
                 return pickle.load(cached)
-        except _UNREADABLE as error:
+        except UNREADABLE as error:
             log.info("directory cache %s unreadable (%s); merging again", path, error)
-    directory = load_directory(root)
+    directory = load_directory(root, SourceCache(Path(cache_dir) / "sources", code_version()))
     path.parent.mkdir(parents=True, exist_ok=True)
     for old in path.parent.glob("*.pickle"):
         old.unlink()

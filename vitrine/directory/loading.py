@@ -70,21 +70,37 @@ def load_taxonomy(root: Path) -> tuple[Taxonomy, list[Problem]]:
     return Taxonomy(categories), problems + more
 
 
-def load_sources(root: Path, taxonomy: Taxonomy, territory: Territory, bounds: dict):
-    """Read every source file or folder; return sources, good records, problems, rejects."""
+def load_sources(root: Path, taxonomy: Taxonomy, territory: Territory, bounds: dict,
+                 cache=None):
+    """Read every source file or folder; return sources, good records, problems, rejects.
+
+    With a SourceCache, a source whose bytes (and checks) did not change is not read again.
+    """
     sources, records, problems, rejected = {}, [], [], []
     folder = root / "data" / "sources"
     entries = [e for e in (sorted(folder.iterdir()) if folder.is_dir() else [])
                if not e.name.startswith(".") and not e.name.endswith(".mapping.yaml")
                and (e.is_dir() or e.suffix in (".yaml", ".yml"))]
-    jobs = [(e, root, set(taxonomy.categories), set(territory.municipalities), bounds)
-            for e in entries]
-    big = sum(e.stat().st_size for e in entries if e.is_file()) > PARALLEL_ABOVE
-    if big and len(entries) > 1 and (os.cpu_count() or 1) > 1:
-        with ProcessPoolExecutor(max_workers=min(len(entries), os.cpu_count() or 1)) as pool:
-            results = list(pool.map(_load_entry, jobs))
+    categories, towns = set(taxonomy.categories), set(territory.municipalities)
+    context = repr((sorted(categories), sorted(towns), sorted((bounds or {}).items())))
+    keys = [cache.key(e, context) if cache else None for e in entries]
+    results = [cache.get(key) if cache else None for key in keys]
+    todo = [i for i, result in enumerate(results) if result is None]
+    jobs = [(entries[i], root, categories, towns, bounds) for i in todo]
+    big = sum(entries[i].stat().st_size for i in todo if entries[i].is_file()) > PARALLEL_ABOVE
+    if big and len(jobs) > 1 and (os.cpu_count() or 1) > 1:
+        with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
+            loaded = list(pool.map(_load_entry, jobs))
     else:
-        results = [_load_entry(job) for job in jobs]
+        loaded = [_load_entry(job) for job in jobs]
+    for i, result in zip(todo, loaded, strict=True):
+        results[i] = result
+        if cache:
+            cache.put(keys[i], result)
+    if cache:
+        cache.forget_unused()
+        log.info("directory: %d source(s) read, %d unchanged", len(todo),
+                 len(entries) - len(todo))
     for source, good, bad, more in results:
         problems += more
         rejected += bad

@@ -1,0 +1,52 @@
+"""Between builds, sources whose bytes did not change are not read again."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import copy_site
+
+from vitrine.directory import load_directory
+from vitrine.directory.cache import load_cached
+
+
+@pytest.fixture
+def site(tmp_path):
+    return copy_site("directory", tmp_path)
+
+
+def _stored(cache):
+    return {p.name for p in (cache / "sources").glob("*.pickle")}
+
+
+def _edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_an_edited_source_is_read_again_and_the_others_come_from_the_cache(site, tmp_path):
+    cache = tmp_path / "cache"
+    first = load_cached(site, cache)
+    assert first == load_directory(site)
+    before = _stored(cache)
+    assert len(before) == 3  # two files and one folder
+    _edit(site / "data/sources/ville-marie.yaml", "name: BOULANGERIE SAINT-JEAN INC.",
+          "name: BOULANGERIE SAINT-JEAN LTÉE")
+    again = load_cached(site, cache)
+    assert again == load_directory(site)  # the same as reading every source
+    assert again != first
+    after = _stored(cache)
+    assert len(after & before) == 2 and len(after) == 3  # the edited one replaced
+    # problems found in a source read from the cache are still reported, with their lines
+    assert [str(p) for p in again.problems] == [str(p) for p in first.problems] != []
+
+
+def test_new_categories_or_towns_read_every_source_again(site, tmp_path):
+    cache = tmp_path / "cache"
+    load_cached(site, cache)
+    before = _stored(cache)
+    _edit(site / "data/taxonomy.yaml", "categories:\n",
+          "categories:\n  - {slug: cafe, fr: Café, en: Café, audiences: [tourists], "
+          "schema_type: CafeOrCoffeeShop}\n")
+    assert load_cached(site, cache) == load_directory(site)
+    assert not _stored(cache) & before
