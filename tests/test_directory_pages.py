@@ -23,6 +23,12 @@ def test_a_bad_record_is_skipped_and_the_rest_of_the_site_builds(site):
     assert "Génie Nord <script>" not in (site.output / "entreprises/index.html").read_text()
 
 
+def test_every_build_reports_its_warnings_not_only_the_first_of_the_process(tmp_path):
+    root = copy_site("directory", tmp_path)
+    assert build_copy(root).result.warnings == 2
+    assert build_copy(root).result.warnings == 2  # as in vitrine serve --reload
+
+
 @pytest.mark.parametrize("url", ["/entreprises/boulangerie-st-jean-ville-marie/",
                                  "/en/businesses/boulangerie-st-jean-ville-marie/"])
 def test_business_page_shows_contact_hours_sources_and_correction_link(site, url):

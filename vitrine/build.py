@@ -62,6 +62,7 @@ def build(root: Path, output: Path, settings_file: Path, overrides: dict | None 
     from pelican import Pelican
 
     root, output = root.resolve(), output.resolve()
+    _forget_logged_warnings()
     caching = cache_settings(root, output, clean)
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
@@ -94,6 +95,18 @@ def build(root: Path, output: Path, settings_file: Path, overrides: dict | None 
                   counter.errors, counter.warnings, output)
     return BuildResult(ok, output, pages, counter.warnings, counter.errors,
                        time.perf_counter() - started)
+
+
+def _forget_logged_warnings() -> None:
+    """Let this build log its warnings again, even those an earlier build of the process did.
+
+    Pelican's LimitFilter logs a message once per process: without this, a second build
+    (vitrine serve --reload, tests) would hide and not count a bad record it still skips.
+    """
+    from pelican.log import LimitFilter
+
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
 
 
 def _search_index(previous: Path, staging: Path, preview: bool) -> bool:
