@@ -38,11 +38,15 @@ def bundle(lang: str) -> str:
     return f"{routes.home(lang)}pagefind/"
 
 
-def indexed_glob(lang: str) -> str:
-    """Glob of the folders of a language's indexed pages: windows, stories, businesses, towns."""
+def indexed_folders(lang: str) -> list[str]:
+    """Folders of the pages marked data-pagefind-body: windows, stories, businesses, towns."""
     folders = [routes.window(lang, a) for a in routes.AUDIENCES]
-    folders += [routes.section(lang, name) for name in ("stories", "businesses", "towns")]
-    return "{" + ",".join(f"{folder}**/*.html" for folder in folders) + "}"
+    return folders + [routes.section(lang, name) for name in ("stories", "businesses", "towns")]
+
+
+def indexed_glob(lang: str) -> str:
+    """Pagefind's glob for a language: the HTML files of its indexed folders only."""
+    return "{" + ",".join(f"{folder}**/*.html" for folder in indexed_folders(lang)) + "}"
 
 
 def reuse_index(previous: Path, site: Path) -> bool:

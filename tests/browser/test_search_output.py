@@ -12,7 +12,7 @@ from browser_fixtures import build_apart
 from bs4 import BeautifulSoup
 from conftest import build_copy, copy_site
 
-from vitrine.search_index import index_for_search
+from vitrine.search_index import index_for_search, indexed_folders
 
 BUDGET = 60 * 1024  # bytes a home or window page may send, images excluded
 
@@ -119,6 +119,13 @@ def test_search_page_offers_exactly_the_filters_business_pages_carry(site, url, 
     ("/recits/un-ete-sur-le-lac-temiscamingue/", True), ("/recherche/", False)])
 def test_only_pages_worth_finding_are_indexed(site, url, indexed):
     assert site.html(url).main.has_attr("data-pagefind-body") is indexed
+
+
+def test_every_page_marked_for_search_is_in_a_folder_pagefind_reads(site):
+    folders = tuple(f for lang in ("fr", "en") for f in indexed_folders(lang))
+    marked = [p.relative_to(site.output).as_posix() for p in site.output.rglob("*.html")
+              if "data-pagefind-body" in p.read_text()]
+    assert marked and all(path.startswith(folders) for path in marked)
 
 
 @pytest.mark.parametrize(("bundle", "lang", "url"), [
