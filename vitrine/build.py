@@ -113,7 +113,8 @@ def _search_index(previous: Path, staging: Path, preview: bool) -> bool:
     """Index the new build, or in a preview reuse the previous index when there is one."""
     if preview and reuse_index(previous, staging):
         log.info("preview: search index reused from the previous build; pages changed "
-                 "since are not found by search until a build without --preview")
+                 "since are found by search after the next full build (make html, or "
+                 "vitrine build without --preview)")
         return True
     return index_for_search(staging)
 
