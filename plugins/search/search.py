@@ -60,7 +60,8 @@ class SearchGenerator(Generator):
                               lang=lang, page_url=url,
                               translations=routes.section_alternates("search"),
                               search_categories=categories, search_towns=towns,
-                              search_filters=filter_choices(directory, lang))
+                              search_filters=filter_choices(directory, categories, towns,
+                                                            lang))
             if directory is not None:
                 self._write_client_data(directory, lang)
 
@@ -88,30 +89,26 @@ class SearchGenerator(Generator):
         return categories, towns
 
 
-def filter_choices(directory, lang: str) -> dict[str, list[tuple[str, str]]]:
+def filter_choices(directory, categories, towns, lang: str) -> dict[str, list[tuple[str, str]]]:
     """(Pagefind filter, label) pairs of each kind of filter, in reading order.
 
-    Business pages give each value its own Pagefind filter (town-amos: 1), so a search
-    loads and counts only the filters it uses: Pagefind counts the pages of every loaded
-    filter against the results on each search (seconds for a filter on 50,000 pages).
-    For the same reason the page lists the values itself, never asking pagefind.filters().
+    categories and towns are the (item, count) pairs of those holding businesses. Business
+    pages give each value its own Pagefind filter (town-amos: 1), so a search loads and
+    counts only the filters it uses: Pagefind counts the pages of every loaded filter
+    against the results on each search (seconds for a filter on 50,000 pages). For the
+    same reason the page lists the values itself, never asking pagefind.filters().
     Audience labels are translated by the template.
     """
     if directory is None:
         return {}
-    businesses = directory.businesses
-    territory = directory.territory
-    towns = {territory.municipalities[b.municipality] for b in businesses
-             if b.municipality in territory.municipalities}
-    mrcs = {territory.mrcs[t.mrc] for t in towns if t.mrc in territory.mrcs}
-    used = {b.category for b in businesses}
-    audiences = {a for b in businesses for a in b.audiences}
+    mrcs = directory.territory.mrcs
+    audiences = {a for b in directory.businesses for a in b.audiences}
     return {
         "audience": [(f"audience-{a}", a) for a in routes.AUDIENCES if a in audiences],
-        "category": _sorted((f"category-{slug}", c[lang])
-                            for slug, c in directory.taxonomy.categories.items() if slug in used),
-        "town": _sorted((f"town-{t.slug}", t.name) for t in towns),
-        "mrc": _sorted((f"mrc-{m.slug}", m.name) for m in mrcs),
+        "category": _sorted((f"category-{c.slug}", c[lang]) for c, _count in categories),
+        "town": _sorted((f"town-{t.slug}", t.name) for t, _count in towns),
+        "mrc": _sorted({(f"mrc-{m.slug}", m.name) for m in (mrcs.get(t.mrc) for t, _ in towns)
+                        if m}),
     }
 
 
