@@ -12,6 +12,7 @@ from pelican.generators import Generator
 from unidecode import unidecode
 
 from vitrine import routes
+from vitrine.story_index import all_stories
 
 from .client_data import client_data, dumps
 
@@ -54,6 +55,9 @@ class SearchGenerator(Generator):
         """Write the search pages, then the client data when the site has a directory."""
         directory = self.context.get("directory")
         categories, towns = self._link_lists(directory)
+        story_audiences = {lang: set() for lang in routes.LANGUAGES}
+        for story in all_stories(self.context.get("articles", [])):
+            story_audiences.setdefault(story.lang, set()).update(story.audiences or ())
         for lang in routes.LANGUAGES:
             url = routes.section(lang, "search")
             writer.write_file(routes.save_as(url), self.get_template("search"), self.context,
@@ -61,7 +65,7 @@ class SearchGenerator(Generator):
                               translations=routes.section_alternates("search"),
                               search_categories=categories, search_towns=towns,
                               search_filters=filter_choices(directory, categories, towns,
-                                                            lang))
+                                                            lang, story_audiences[lang]))
             if directory is not None:
                 self._write_client_data(directory, lang)
 
@@ -89,22 +93,26 @@ class SearchGenerator(Generator):
         return categories, towns
 
 
-def filter_choices(directory, categories, towns, lang: str) -> dict[str, list[tuple[str, str]]]:
+def filter_choices(directory, categories, towns, lang: str,
+                   story_audiences=frozenset()) -> dict[str, list[tuple[str, str]]]:
     """(Pagefind filter, label) pairs of each kind of filter, in reading order.
 
-    categories and towns are the (item, count) pairs of those holding businesses. Business
-    pages give each value its own Pagefind filter (town-amos: 1), so a search loads and
-    counts only the filters it uses: Pagefind counts the pages of every loaded filter
-    against the results on each search (seconds for a filter on 50,000 pages). For the
-    same reason the page lists the values itself, never asking pagefind.filters().
+    categories and towns are the (item, count) pairs of those holding businesses;
+    story_audiences the audiences of the language's stories (their pages carry the audience
+    filter too). Pages give each value its own Pagefind filter (town-amos: 1), so a search
+    loads and counts only the filters it uses: Pagefind counts the pages of every loaded
+    filter against the results on each search (seconds for a filter on 50,000 pages). For
+    the same reason the page lists the values itself, never asking pagefind.filters().
     Audience labels are translated by the template.
     """
+    audiences = set(story_audiences)
+    audiences.update(a for b in (directory.businesses if directory else ()) for a in b.audiences)
+    choices = {"audience": [(f"audience-{a}", a) for a in routes.AUDIENCES if a in audiences]}
     if directory is None:
-        return {}
+        return choices
     mrcs = directory.territory.mrcs
-    audiences = {a for b in directory.businesses for a in b.audiences}
     return {
-        "audience": [(f"audience-{a}", a) for a in routes.AUDIENCES if a in audiences],
+        **choices,
         "category": _sorted((f"category-{c.slug}", c[lang]) for c, _count in categories),
         "town": _sorted((f"town-{t.slug}", t.name) for t, _count in towns),
         "mrc": _sorted({(f"mrc-{m.slug}", m.name) for m in (mrcs.get(t.mrc) for t, _ in towns)

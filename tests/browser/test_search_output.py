@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import re
@@ -91,26 +92,62 @@ def test_business_pages_carry_search_filters_and_result_meta(site):
     assert page.select_one(".provenance").has_attr("data-pagefind-ignore")
 
 
-def _indexed_filters(output: Path) -> set[str]:
-    """Every Pagefind filter the business pages of a folder carry."""
+def _indexed_filters(*folders: Path) -> set[str]:
+    """Every Pagefind filter the pages directly under some folders carry."""
     names = set()
-    for path in output.glob("*/index.html"):
+    for path in (path for folder in folders for path in folder.glob("*/index.html")):
         for tag in BeautifulSoup(path.read_text(), "html.parser").select("[data-pagefind-filter]"):
             names.add(tag["data-pagefind-filter"].split(":")[0])
     return names
 
 
-@pytest.mark.parametrize(("url", "businesses"), [("/recherche/", "entreprises"),
-                                                 ("/en/search/", "en/businesses")])
-def test_search_page_offers_exactly_the_filters_business_pages_carry(site, url, businesses):
+@pytest.mark.parametrize(("url", "businesses", "stories"), [
+    ("/recherche/", "entreprises", "recits"), ("/en/search/", "en/businesses", "en/stories")])
+def test_search_page_offers_exactly_the_filters_pages_carry(site, url, businesses, stories):
     page = site.html(url)
     offered = {o["data-key"]: o.get_text() for o in page.select("select[data-filter] option")
                if o.has_attr("data-key")}
-    assert set(offered) == _indexed_filters(site.output / businesses)
+    assert set(offered) == _indexed_filters(site.output / businesses, site.output / stories)
     assert all(key.startswith(f"{o.parent['name']}-")
                for o in page.select("option[data-key]") for key in [o["data-key"]])
     towns = [o.get_text() for o in page.select("select[name=town] option[data-key]")]
     assert towns == sorted(towns, key=str.casefold)
+
+
+def _searchable_text(page: BeautifulSoup) -> str:
+    """The words Pagefind reads on a page: its data-pagefind-body without ignored parts.
+
+    Pagefind still takes filters and meta from ignored parts (checked by the browser tests).
+    """
+    body = copy.copy(page.select_one("[data-pagefind-body]"))  # a deep copy: page stays whole
+    for ignored in body.select("[data-pagefind-ignore]"):
+        ignored.decompose()
+    return " ".join(body.get_text(" ").split())
+
+
+@pytest.mark.parametrize(("url", "words"), [
+    ("/entreprises/boulangerie-st-jean-ville-marie/", "Boulangerie St-Jean Boulangerie · "
+     "Ville-Marie Pain au levain cuit au bois. 12 rue Ste-Anne Ville-Marie J9V 1A1"),
+    ("/en/businesses/genie-nord/", "Génie Nord Engineering · Amos Mining and environmental "
+     "engineering. 1, rue Principale Nord Amos"),
+    ("/municipalites/ville-marie/", "Ville-Marie MRC : Témiscamingue"),
+])
+def test_search_reads_what_a_page_is_about_not_the_labels_every_page_repeats(site, url, words):
+    # labels such as "Carte", "Téléphone" or "Pour qui" would make every business a
+    # result for them, and cost a quarter of Pagefind's time on 50,000 pages
+    assert _searchable_text(site.html(url)) == words
+
+
+def test_stories_are_searched_by_their_text_and_filtered_by_audience(site):
+    page = site.html("/recits/un-ete-sur-le-lac-temiscamingue/")
+    text = _searchable_text(page)
+    assert text.startswith("Un été sur le lac Témiscamingue Canot, plages et villages")
+    assert "Entreprises mentionnées : Boulangerie St-Jean" in text
+    assert "Accueil" not in text and "Fenêtres" not in text and "Lire en" not in text
+    assert [a["data-pagefind-filter"] for a in page.select("a.tag[data-pagefind-filter]")] == [
+        "audience-tourists:1", "audience-workers:1"]
+    window = _searchable_text(site.html("/visiter/"))
+    assert window == "tourists fr Intro of tourists in fr."
 
 
 @pytest.mark.parametrize(("url", "indexed"), [

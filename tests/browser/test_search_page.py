@@ -73,3 +73,17 @@ def test_story_pages_load_no_script(page, directory_url):
                wait_until="networkidle")
     assert scripts == []
     assert page.locator("script:not([type='application/ld+json'])").count() == 0
+
+
+def test_the_audience_filter_finds_the_stories_and_businesses_of_an_audience(
+        page, directory_url, console_errors):
+    page.goto(f"{directory_url}/recherche/?audience=%C3%89tudier")
+    results = page.locator("[data-search-results] > li")
+    expect(results).to_have_count(1)
+    expect(results.get_by_role("link")).to_have_text("Étudier au cégep à Rouyn-Noranda")
+    page.get_by_label("Public", exact=True).select_option("Visiter")
+    expect(results).to_have_count(3)
+    assert sorted(results.get_by_role("link").all_inner_texts()) == [
+        "Boulangerie St-Jean", "Boulangerie St-Jean", "Un été sur le lac Témiscamingue"]
+    assert page.url.endswith("/recherche/?audience=Visiter")
+    assert console_errors == []
