@@ -24,6 +24,13 @@ EDITS = {
     "one story edited": lambda root: _replace(
         root / "content/stories/lac.fr.md", "summary: Canot, plages",
         "summary: Canot, baignade, plages"),
+    "one story's text edited": lambda root: _replace(
+        root / "content/stories/lac.fr.md", "\nAu camping.", "\nAu camping du lac."),
+    "one story's translation renamed": lambda root: _replace(
+        root / "content/stories/lac.en.md", "title: A summer on Lake Timiskaming",
+        "title: A Summer on Lake Timiskaming"),  # same slug
+    "one town renamed": lambda root: _replace(
+        root / "data/territory.yaml", "name: Ville-Marie,", "name: Ville-Marie-sur-le-Lac,"),
     "one template edited": lambda root: _replace(
         root / "theme/templates/directory/business.html", '<h1 id="biz-title">',
         '<h1 class="name" id="biz-title">'),
@@ -53,6 +60,19 @@ def test_a_rebuild_after_an_edit_equals_a_clean_build(tmp_path, edit):
     assert sorted(rebuilt) == sorted(clean)
     assert [name for name in clean if rebuilt[name] != clean[name]] == []
     assert rebuilt != before  # the edit shows in the rebuilt site
+
+
+def test_a_rebuild_links_the_story_pages_it_did_not_need_to_render(tmp_path):
+    root = copy_site("directory", tmp_path)
+    story = "recits/un-ete-sur-le-lac-temiscamingue/index.html"
+    other = "recits/etudier-au-cegep-a-rouyn-noranda/index.html"
+    first = build_copy(root).output
+    inodes = {name: (first / name).stat().st_ino for name in (story, other)}
+    EDITS["one story's text edited"](root)
+    rebuilt = build_copy(root).output
+    assert (rebuilt / other).stat().st_ino == inodes[other]  # the same file, linked
+    assert (rebuilt / story).stat().st_ino != inodes[story]
+    assert "Au camping du lac." in (rebuilt / story).read_text()
 
 
 def test_a_removed_business_loses_its_pages(tmp_path):

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from vitrine.directory.cache import PACKAGE, code_version, hash_files
 
+PAGE_KINDS = ("directory", "stories")  # pages whose keys a build keeps (vitrine.page_cache)
+
 
 def _reader_version() -> str:
     """Hash the code that reads stories: the vitrine package and the plugins beside it."""
@@ -23,9 +25,11 @@ def cache_settings(root: Path, output: Path, clean: bool = False) -> dict:
     caches = root / ".cache"
     name = hashlib.sha256(str(output).encode()).hexdigest()[:16]
     return {
-        # ours: the merged directory (keyed by data/) and each directory page's inputs
+        # ours: the merged directory (keyed by data/) and the inputs of each directory page
+        # and story page (vitrine.page_cache)
         "BUILD_CACHE": {"directory": None if clean else str(caches / "directory"),
-                        "manifest": str(caches / "pages" / f"{name}.pickle"),
+                        "manifests": {kind: str(caches / "pages" / f"{name}.{kind}.pickle")
+                                      for kind in PAGE_KINDS},
                         "previous_output": None if clean or not output.is_dir()
                         else str(output)},
         # Pelican's reader cache: a story's HTML and metadata, kept while its bytes are equal
@@ -35,22 +39,25 @@ def cache_settings(root: Path, output: Path, clean: bool = False) -> dict:
     }
 
 
-def _manifest(settings: dict) -> Path:
-    return Path(settings["BUILD_CACHE"]["manifest"])
+def _manifests(settings: dict) -> list[Path]:
+    return [Path(path) for path in settings["BUILD_CACHE"]["manifests"].values()]
 
 
 def forget(settings: dict) -> None:
     """Drop the page keys of the output about to be replaced."""
-    _manifest(settings).unlink(missing_ok=True)
+    for manifest in _manifests(settings):
+        manifest.unlink(missing_ok=True)
 
 
 def commit(settings: dict) -> None:
     """Keep the page keys of the output just swapped in."""
-    fresh = Path(f"{_manifest(settings)}.new")
-    if fresh.exists():
-        os.replace(fresh, _manifest(settings))
+    for manifest in _manifests(settings):
+        fresh = Path(f"{manifest}.new")
+        if fresh.exists():
+            os.replace(fresh, manifest)
 
 
 def discard(settings: dict) -> None:
     """Drop the page keys of a failed build."""
-    Path(f"{_manifest(settings)}.new").unlink(missing_ok=True)
+    for manifest in _manifests(settings):
+        Path(f"{manifest}.new").unlink(missing_ok=True)

@@ -15,9 +15,9 @@ from vitrine.directory.cache import load_cached
 from vitrine.directory.exports import write_exports
 from vitrine.directory.report import write_report
 from vitrine.jsonld import business_jsonld, script_json
+from vitrine.page_cache import PageCache, base_key
 from vitrine.story_index import all_stories, for_reader
 
-from .page_cache import PageCache, base_key
 from .workers import default_workers, run_jobs
 
 log = logging.getLogger(__name__)

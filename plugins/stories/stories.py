@@ -13,6 +13,8 @@ from vitrine import frontmatter
 from vitrine.jsonld import script_json, story_jsonld
 from vitrine.safe_markdown import DEFAULT_EMBED_HOSTS, EmbedAllowList, SafeMarkdown
 
+from .page_writer import get_writer, save_keys
+
 log = logging.getLogger(__name__)
 _REPORTED: set[str] = set()  # content-relative paths whose problems we already logged
 
@@ -119,3 +121,5 @@ def register():
     signals.initialized.connect(quiet_duplicate_errors)  # our warning says it all
     signals.readers_init.connect(use_front_matter_reader)  # YAML front matter, our schema
     signals.article_generator_finalized.connect(check_covers)  # a missing image is reported
+    signals.get_writer.connect(get_writer)  # unchanged story pages are not rendered again
+    signals.finalized.connect(save_keys)

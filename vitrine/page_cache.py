@@ -1,4 +1,4 @@
-"""Skip directory pages whose inputs did not change: reuse the previous build's file."""
+"""Skip pages whose inputs did not change: reuse the previous build's file."""
 
 from __future__ import annotations
 
@@ -18,18 +18,18 @@ from pelican.contents import Content
 from vitrine.directory.cache import code_version, hash_files
 
 log = logging.getLogger(__name__)
-PLUGINS = Path(__file__).resolve().parents[1]
+PLUGINS = Path(__file__).resolve().parents[1] / "plugins"
 # settings that differ between two builds of the same site without changing a page
 _UNRELATED = {"PATH", "OUTPUT_PATH", "BUILD_CACHE", "CACHE_PATH"}
 _STORY_FIELDS = ("url", "title", "summary", "lang", "date", "cover", "cover_alt", "audiences")
 
 
 def base_key(settings, directory, templates: Path, translations: Path) -> str:
-    """Hash what every directory page depends on besides its own values."""
+    """Hash what every cached page depends on besides its own values."""
     digest = hashlib.sha256()
+    places = (directory.taxonomy, directory.territory) if directory is not None else None
     for part in (code_version(), pelican.__version__, jinja2.__version__,
-                 _settings_text(settings),
-                 fingerprint((directory.taxonomy, directory.territory), {}, None)):
+                 _settings_text(settings), fingerprint(places, {}, None)):
         digest.update(part.encode() + b"\0")
     hash_files(digest, PLUGINS, "*.py")
     for folder in (templates, translations):
@@ -78,10 +78,11 @@ def fingerprint(value, memo: dict, picture) -> str:
 class PageCache:
     """Previous pages' keys, reused when a page's key is unchanged; the new keys to save."""
 
-    def __init__(self, options: dict | None, base: str, picture=None):
+    def __init__(self, options: dict | None, base: str, picture=None, kind: str = "directory"):
         options = options or {}
         self.base, self.picture, self.memo = base, picture, {}
-        self.manifest = Path(options["manifest"]) if options.get("manifest") else None
+        manifest = (options.get("manifests") or {}).get(kind)
+        self.manifest = Path(manifest) if manifest else None
         previous = options.get("previous_output")
         self.previous = Path(previous) if previous else None
         self.keys: dict[str, str] = {}
