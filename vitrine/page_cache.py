@@ -103,8 +103,8 @@ class PageCache:
         """Put the previous file in output when it was made from the same key."""
         if self.keys.get(save_as) != key:
             return False
-        old, new = self.previous / save_as, output / save_as
-        new.parent.mkdir(parents=True, exist_ok=True)
+        old, new = os.path.join(self.previous, save_as), os.path.join(output, save_as)
+        os.makedirs(os.path.dirname(new), exist_ok=True)  # os, not pathlib: 100,000 times
         try:
             os.link(old, new)
         except FileNotFoundError:

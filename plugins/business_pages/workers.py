@@ -37,20 +37,26 @@ def run_jobs(jobs: list, run, workers: int) -> list:
             slices = pool.map(_run_slice, range(workers), chunksize=1)
     finally:
         _STATE.clear()
-    results = [None] * len(jobs)
-    for index, (done, records) in enumerate(slices):
-        results[index::workers] = done
+    results = []
+    for done, records in slices:
+        results.extend(done)
         for name, level, message in records:
             logging.getLogger(name).log(level, "%s", message)
     return results
 
 
 def _run_slice(index: int) -> tuple[list, list]:
-    """Run every workers-th job from index (in a worker); return results and log records."""
+    """Run the index-th run of consecutive jobs (in a worker); return results and log records.
+
+    Consecutive, not interleaved: jobs come language by language, so two workers create
+    their page folders in different parents (entreprises/, en/businesses/) instead of
+    queueing on one folder's lock (2 x 10,000 mkdir: 2.0 s apart, 2.8-4.0 s together).
+    """
     collect, root = _Collect(), logging.getLogger()
     handlers, root.handlers = root.handlers, [collect]  # the parent prints and counts them
     try:
-        jobs, run = _STATE["jobs"], _STATE["run"]
-        return [run(job) for job in jobs[index::_STATE["workers"]]], collect.records
+        jobs, run, workers = _STATE["jobs"], _STATE["run"], _STATE["workers"]
+        start, stop = index * len(jobs) // workers, (index + 1) * len(jobs) // workers
+        return [run(job) for job in jobs[start:stop]], collect.records
     finally:
         root.handlers = handlers
