@@ -75,6 +75,20 @@ def test_a_rebuild_links_the_story_pages_it_did_not_need_to_render(tmp_path):
     assert "Au camping du lac." in (rebuilt / story).read_text()
 
 
+def test_a_story_edit_links_the_open_data_and_report_made_for_the_same_data(tmp_path):
+    root = copy_site("directory", tmp_path)
+    files = ("output/donnees/entreprises.csv", "reports/steward/steward-report.json")
+    build_copy(root)
+    inodes = [(root / name).stat().st_ino for name in files]
+    EDITS["one story's text edited"](root)
+    build_copy(root)
+    assert [(root / name).stat().st_ino for name in files] == inodes  # linked, not written
+    EDITS["one business edited"](root)
+    build_copy(root)
+    assert "Boulangerie St-Jean du Lac" in (root / files[0]).read_text()
+    assert "Boulangerie St-Jean du Lac" in (root / files[1]).read_text()
+
+
 def test_a_removed_business_loses_its_pages(tmp_path):
     root = copy_site("directory", tmp_path)
     shutil.copytree(ROOT / "theme", root / "theme")

@@ -11,7 +11,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from vitrine import routes
-from vitrine.directory.cache import load_cached
+from vitrine.directory.cache import data_key, files_of, load_cached
 from vitrine.directory.exports import write_exports
 from vitrine.directory.report import write_report
 from vitrine.jsonld import business_jsonld, script_json
@@ -51,7 +51,9 @@ class DirectoryGenerator(Generator):
         if not (self.root / "data").is_dir():
             return
         cache = (self.settings.get("BUILD_CACHE") or {}).get("directory")
-        self.directory = d = load_cached(self.root, Path(cache) if cache else None)
+        self.cache_dir = Path(cache) if cache else None
+        self.data_key = data_key(self.root) if cache else None
+        self.directory = d = load_cached(self.root, self.cache_dir, self.data_key)
         for problem in d.problems:
             log.warning("%s", problem)
         self.by_slug = {b.slug: b for b in d.businesses}
@@ -117,9 +119,13 @@ class DirectoryGenerator(Generator):
         self.pages.save(keys)
         log.info("directory: %d pages, %d rendered, %d unchanged", len(keys),
                  len(keys) - reused, reused)
-        write_exports(self.directory, Path(self.output_path) / routes.section("fr", "data"))
-        report_dir = self.root / self.options["report_dir"]
-        for path in write_report(self.directory, report_dir):
+        # both depend on the merged directory only: made once per version of data/
+        files_of(self.cache_dir, self.data_key, "exports",
+                 Path(self.output_path) / routes.section("fr", "data"),
+                 lambda folder: write_exports(self.directory, folder))
+        for path in files_of(self.cache_dir, self.data_key, "report",
+                             self.root / self.options["report_dir"],
+                             lambda folder: write_report(self.directory, folder)):
             log.info("steward's report: %s", path)
 
     def _plan_covers(self):

@@ -10,13 +10,14 @@ import hashlib
 import logging
 import os
 import pickle
+import shutil
 from pathlib import Path
 
 from vitrine.directory import load_directory
 from vitrine.directory.model import Directory
 from vitrine.directory.source_cache import UNREADABLE, SourceCache, hash_files
 
-__all__ = ["PACKAGE", "code_version", "data_key", "hash_files", "load_cached"]
+__all__ = ["PACKAGE", "code_version", "data_key", "files_of", "hash_files", "load_cached"]
 
 log = logging.getLogger(__name__)
 PACKAGE = Path(__file__).resolve().parents[1]
@@ -30,6 +31,7 @@ def code_version() -> str:
     """
     digest = hashlib.sha256()
     hash_files(digest, PACKAGE, "*.py")
+    hash_files(digest, PACKAGE / "directory" / "templates")  # the steward's report
     return digest.hexdigest()
 
 
@@ -40,11 +42,14 @@ def data_key(root: Path) -> str:
     return digest.hexdigest()[:32]
 
 
-def load_cached(root: Path, cache_dir: Path | None) -> Directory:
-    """Return the merged directory of root, from cache_dir when data/ has not changed."""
+def load_cached(root: Path, cache_dir: Path | None, key: str | None = None) -> Directory:
+    """Return the merged directory of root, from cache_dir when data/ has not changed.
+
+    key is data_key(root), when the caller already has it.
+    """
     if cache_dir is None:
         return load_directory(root)
-    path = Path(cache_dir) / f"{data_key(root)}.pickle"
+    path = Path(cache_dir) / f"{key or data_key(root)}.pickle"
     if path.is_file():
         try:
             with path.open("rb") as cached:
@@ -55,8 +60,39 @@ def load_cached(root: Path, cache_dir: Path | None) -> Directory:
     path.parent.mkdir(parents=True, exist_ok=True)
     for old in path.parent.glob("*.pickle"):
         old.unlink()
+    for old in path.parent.glob("*.files"):  # what files_of() kept for the old data
+        shutil.rmtree(old, ignore_errors=True)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
     with tmp.open("wb") as out:
         pickle.dump(directory, out, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
     return directory
+
+
+def files_of(cache_dir: Path | None, key: str | None, name: str, target: Path,
+             write) -> list[Path]:
+    """Put in target the files write(folder) makes from the merged directory of a data key.
+
+    They are made once per key into cache_dir/<key>.files/<name>/ and hard-linked from there
+    (replacing files of the same name): a story or template edit does not write the
+    open-data exports of 50,000 businesses again. Returns the files put in target.
+    """
+    if cache_dir is None or key is None:
+        return write(target)
+    kept = Path(cache_dir) / f"{key}.files" / name
+    if not kept.is_dir():
+        fresh = kept.with_name(f"{name}.{os.getpid()}.tmp")
+        shutil.rmtree(fresh, ignore_errors=True)
+        write(fresh)
+        os.replace(fresh, kept)
+    target.mkdir(parents=True, exist_ok=True)
+    placed = []
+    for file in sorted(kept.iterdir()):
+        fresh = target / f".{file.name}.{os.getpid()}.tmp"
+        try:
+            os.link(file, fresh)
+        except OSError:  # another file system, or no hard links
+            shutil.copyfile(file, fresh)
+        os.replace(fresh, target / file.name)
+        placed.append(target / file.name)
+    return placed
