@@ -138,7 +138,7 @@ class DirectoryGenerator(Generator):
 
     def _write(self, job) -> tuple[str, str, bool, dict]:
         """Write one page, or reuse the previous build's; return its path, key and context."""
-        url, template, lang, translations, values = job[0](*job[1:])
+        url, template, lang, translations, values, *derive = job[0](*job[1:])
         save_as = routes.save_as(url)
         page = {"lang": lang, "page_url": url, "translations": translations}
         key = self.pages.key(template, {**page, **values})
@@ -146,7 +146,8 @@ class DirectoryGenerator(Generator):
             return save_as, key, True, page
         context = {**self.context, "localsiteurl": self.context.get("localsiteurl"),
                    "output_file": save_as, "lang": lang, "page_url": url,
-                   "translations": translations, **values}
+                   "translations": translations, **values,
+                   **(derive[0]() if derive else {})}
         html = self.get_template(template).render(context)
         path = os.path.join(self.output_path, save_as)
         os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -205,18 +206,22 @@ class DirectoryGenerator(Generator):
             "next_url": page_url(lang, number + 1) if number < pages else None, **values}
 
     def _business_page(self, lang, business):
+        """A business page's job result; its JSON-LD, made from keyed values, only if rendered."""
         d = self.directory
         url = routes.section(lang, "businesses", business.slug)
         category = d.taxonomy.categories.get(business.category)
         town = d.territory.municipalities.get(business.municipality)
+
+        def derived():  # from the business, category, town, url, language and settings
+            return {"jsonld": script_json(business_jsonld(
+                business, category, town, f"{self.settings.get('SITEURL', '')}/{url}", lang))}
+
         return url, "directory/business", lang, routes.section_alternates(
             "businesses", business.slug), {
             "business": business, "category": category, "town": town,
             "sources": [d.sources[p.source] for p in business.sources if p.source in d.sources],
             "edit_url": self._edit_url(business),
-            "stories": for_reader(self.stories_of.get(business.slug, []), lang),
-            "jsonld": script_json(business_jsonld(
-                business, category, town, f"{self.settings.get('SITEURL', '')}/{url}", lang))}
+            "stories": for_reader(self.stories_of.get(business.slug, []), lang)}, derived
 
     def _categories(self):
         return [(c, len(self.by_category[c.slug]))
