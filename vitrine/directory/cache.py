@@ -84,7 +84,12 @@ def files_of(cache_dir: Path | None, key: str | None, name: str, target: Path,
         fresh = kept.with_name(f"{name}.{os.getpid()}.tmp")
         shutil.rmtree(fresh, ignore_errors=True)
         write(fresh)
-        os.replace(fresh, kept)
+        try:
+            os.replace(fresh, kept)
+        except OSError:  # another build of the same data made it meanwhile: use theirs
+            shutil.rmtree(fresh, ignore_errors=True)
+            if not kept.is_dir():
+                raise
     target.mkdir(parents=True, exist_ok=True)
     placed = []
     for file in sorted(kept.iterdir()):
