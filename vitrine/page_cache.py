@@ -8,7 +8,6 @@ import hashlib
 import logging
 import os
 import pickle
-import shutil
 from pathlib import Path
 
 import jinja2
@@ -16,6 +15,7 @@ import pelican
 from pelican.contents import Content
 
 from vitrine.directory.cache import code_version, hash_files
+from vitrine.links import link_or_copy
 
 log = logging.getLogger(__name__)
 PLUGINS = Path(__file__).resolve().parents[1] / "plugins"
@@ -106,11 +106,9 @@ class PageCache:
         old, new = os.path.join(self.previous, save_as), os.path.join(output, save_as)
         os.makedirs(os.path.dirname(new), exist_ok=True)  # os, not pathlib: 100,000 times
         try:
-            os.link(old, new)
+            link_or_copy(old, new)
         except FileNotFoundError:
             return False
-        except OSError:  # another file system, or no hard links: copy
-            shutil.copyfile(old, new)
         return True
 
     def save(self, keys: dict[str, str]) -> None:

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from vitrine import routes
+from vitrine.links import link_or_copy
 
 log = logging.getLogger(__name__)
 NODE_MODULES = Path(__file__).resolve().parents[1] / "node_modules"
@@ -59,16 +60,9 @@ def reuse_index(previous: Path, site: Path) -> bool:
     if not all((previous / name / "pagefind-entry.json").is_file() for name in bundles):
         return False
     for name in bundles:
-        shutil.copytree(previous / name, site / name, copy_function=_link_or_copy,
+        shutil.copytree(previous / name, site / name, copy_function=link_or_copy,
                         dirs_exist_ok=True)
     return True
-
-
-def _link_or_copy(source: str, target: str) -> None:
-    try:
-        os.link(source, target)
-    except OSError:  # another file system: copy instead
-        shutil.copy2(source, target)
 
 
 def index_for_search(site: Path, node_modules: Path = NODE_MODULES) -> bool:

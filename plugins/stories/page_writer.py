@@ -30,9 +30,8 @@ class StoryPageWriter(Writer):
                    template_name=None, override_output=False, url=None, **kwargs):
         """Write a page; a story page whose key is unchanged is linked from the last build."""
         story = kwargs.get("article")
-        cache = self._cache(template, context)
-        if story is None or cache is None or not name or paginated or relative_urls \
-                or override_output:
+        cache = self._cache(template, context) if story is not None else None
+        if cache is None or not name or paginated or relative_urls or override_output:
             return super().write_file(name, template, context, relative_urls, paginated,
                                       template_name, override_output, url, **kwargs)
         key = cache.key(template.name, story_inputs(story))

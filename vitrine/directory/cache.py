@@ -16,6 +16,7 @@ from pathlib import Path
 from vitrine.directory import load_directory
 from vitrine.directory.model import Directory
 from vitrine.directory.source_cache import UNREADABLE, SourceCache, hash_files
+from vitrine.links import link_or_copy
 
 __all__ = ["PACKAGE", "code_version", "data_key", "files_of", "hash_files", "load_cached"]
 
@@ -94,10 +95,7 @@ def files_of(cache_dir: Path | None, key: str | None, name: str, target: Path,
     placed = []
     for file in sorted(kept.iterdir()):
         fresh = target / f".{file.name}.{os.getpid()}.tmp"
-        try:
-            os.link(file, fresh)
-        except OSError:  # another file system, or no hard links
-            shutil.copyfile(file, fresh)
+        link_or_copy(file, fresh)
         os.replace(fresh, target / file.name)
         placed.append(target / file.name)
     return placed
