@@ -71,6 +71,8 @@ def fingerprint(value, memo: dict, picture) -> str:
         text = "Story" + fingerprint(fields, memo, picture)
     else:
         raise TypeError(f"page cache: cannot describe a {type(value).__name__}")
+    # a digest stands for the object on every page showing it: short page texts hash fast
+    text = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
     memo[id(value)] = (value, text)  # keep value alive so its id is not reused
     return text
 
