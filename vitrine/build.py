@@ -33,6 +33,17 @@ class _Counter(logging.Handler):
             self.warnings += 1
 
 
+class _Pages:
+    """Collect the HTML pages a build writes, as Pelican and the plugins announce them."""
+
+    def __init__(self):
+        self.paths: set[str] = set()
+
+    def __call__(self, path, **_context) -> None:
+        if str(path).endswith(".html"):
+            self.paths.add(str(path))
+
+
 @dataclass
 class BuildResult:
     """What a build did: success, output folder, counts and duration."""
@@ -59,7 +70,7 @@ def build(root: Path, output: Path, settings_file: Path, overrides: dict | None 
 
     A preview reuses the previous output's search index instead of indexing again.
     """
-    from pelican import Pelican
+    from pelican import Pelican, signals
 
     root, output = root.resolve(), output.resolve()
     _forget_logged_warnings()
@@ -68,6 +79,8 @@ def build(root: Path, output: Path, settings_file: Path, overrides: dict | None 
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
     counter = _Counter()
     logging.getLogger().addHandler(counter)
+    written = _Pages()  # counted as announced: walking 110,000 files took 3 s
+    signals.content_written.connect(written)
     started = time.perf_counter()
     try:
         settings = pelican_settings(settings_file, root, staging,
@@ -83,7 +96,8 @@ def build(root: Path, output: Path, settings_file: Path, overrides: dict | None 
         ok = False
     finally:
         logging.getLogger().removeHandler(counter)
-    pages = _count_pages(staging) if ok else 0
+        signals.content_written.disconnect(written)
+    pages = len(written.paths) if ok else 0
     if ok:
         build_cache.forget(caching)
         _swap(staging, output)
@@ -117,10 +131,6 @@ def _search_index(previous: Path, staging: Path, preview: bool) -> bool:
                  "vitrine build without --preview)")
         return True
     return index_for_search(staging)
-
-
-def _count_pages(site: Path) -> int:
-    return sum(name.endswith(".html") for _, _, files in os.walk(site) for name in files)
 
 
 def _swap(staging: Path, output: Path) -> None:
