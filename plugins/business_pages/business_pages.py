@@ -109,9 +109,17 @@ class DirectoryGenerator(Generator):
             self.settings, self.directory, theme / "templates", theme / "translations"),
             self.env.globals.get("picture"))
         jobs = [job for lang in routes.LANGUAGES for job in self._jobs(lang)]
+        # exports and report depend on the merged directory only: made once per version of
+        # data/, by a worker while the other renders pages
+        data = Path(self.output_path) / routes.section("fr", "data")
+        side = (lambda: files_of(self.cache_dir, self.data_key, "exports", data,
+                                 lambda folder: write_exports(self.directory, folder)),
+                lambda: files_of(self.cache_dir, self.data_key, "report",
+                                 self.root / self.options["report_dir"],
+                                 lambda folder: write_report(self.directory, folder)))
         keys, reused = {}, 0
-        for save_as, key, was_reused, context in run_jobs(jobs, self._write,
-                                                          self.options["workers"]):
+        pages, (_, report) = run_jobs(jobs, self._write, self.options["workers"], side)
+        for save_as, key, was_reused, context in pages:
             keys[save_as] = key
             reused += was_reused
             # pages may be written by worker processes: tell plugins here (the sitemap listens)
@@ -119,13 +127,7 @@ class DirectoryGenerator(Generator):
         self.pages.save(keys)
         log.info("directory: %d pages, %d rendered, %d unchanged", len(keys),
                  len(keys) - reused, reused)
-        # both depend on the merged directory only: made once per version of data/
-        files_of(self.cache_dir, self.data_key, "exports",
-                 Path(self.output_path) / routes.section("fr", "data"),
-                 lambda folder: write_exports(self.directory, folder))
-        for path in files_of(self.cache_dir, self.data_key, "report",
-                             self.root / self.options["report_dir"],
-                             lambda folder: write_report(self.directory, folder)):
+        for path in report:
             log.info("steward's report: %s", path)
 
     def _plan_covers(self):
