@@ -28,6 +28,24 @@ def test_search_finds_a_business_by_a_word_of_its_description(page, directory_ur
     assert console_errors == []
 
 
+@pytest.mark.parametrize(("path", "word", "count"), [
+    ("/recherche/", "lapin", 0),  # Pagefind alone answers with every page holding "la"
+    ("/recherche/", "dessert", 0),  # ... or "des"
+    ("/recherche/", "boulangeries", 2),  # a plural still finds the singular
+    ("/recherche/", "boul", 2),  # and a word being typed, its completions
+    ("/en/search/", "bakeries", 2),
+])
+def test_a_word_no_page_holds_finds_nothing_rather_than_pages_with_its_first_letters(
+        page, directory_url, console_errors, path, word, count):
+    page.goto(f"{directory_url}{path}?q={word}")
+    status = page.locator("[data-search-status]")
+    expect(status).not_to_have_text(re.compile(r"^$|…"))
+    expect(page.locator("[data-search-results] > li")).to_have_count(count)
+    if count == 0:
+        expect(status).to_have_text(re.compile("Aucun|No "))
+    assert console_errors == []
+
+
 def test_each_search_filter_narrows_the_results_and_the_url(page, directory_url,
                                                            console_errors):
     page.goto(f"{directory_url}/recherche/?category=Boulangerie")

@@ -104,12 +104,47 @@ async function run(push = false) {
   status.textContent = messages.loading;
   if (!(await load())) return;
   const search = await pagefind.search(query || null, { filters: pagefindFilters() });
+  let results = search.results;
+  if (results.length && !(await holdsEveryWord(results[0], query))) results = [];
   if (ticket !== latest) return;  // a newer search started meanwhile
   list.replaceChildren();
-  const count = search.results.length;
+  const count = results.length;
   status.textContent = count === 0 ? messages.none
     : count === 1 ? messages.one_result : format(messages.results, { count });
-  await showPage(search.results, 0);
+  await showPage(results, 0);
+}
+
+/** A word as search compares it: lower case, without accents, letters and digits only. */
+function bare(word) {
+  return word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, "");
+}
+
+/** Letters two words begin with in common. */
+function common(a, b) {
+  let n = 0;
+  while (n < a.length && a[n] === b[n]) n += 1;
+  return n;
+}
+
+/**
+ * Whether the best result holds each word of the query, or a form of it (plural, prefix).
+ * Pagefind answers a word it does not know with the longest known word it begins with:
+ * "lapin" with "la", "dessert" with "des", which lists most of the site. The result's
+ * matched words show it: no answer is better than that one.
+ */
+async function holdsEveryWord(result, query) {
+  if (!query || query.includes('"')) return true;  // filters only, or an exact phrase
+  const data = await result.data();
+  const words = data.content.split(/[\r\n\s]+/g);
+  const found = data.locations.flatMap((at) => {
+    const word = words[at] || "";
+    return [bare(word), ...word.split(/[^\p{L}\p{N}]+/u).map(bare)];  // "l'auberge"
+  });
+  return query.split(/\s+/).map(bare).filter(Boolean).every((term) => {
+    const needed = Math.min(term.length, Math.max(4, term.length - 3));
+    return found.some((word) => common(term, word) >= needed);
+  });
 }
 
 let loading = null;
