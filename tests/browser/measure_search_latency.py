@@ -35,6 +35,7 @@ QUERIES = {
 }
 MEASURE = """async (queries) => {
   const pagefind = await import(document.querySelector('[data-bundle]').dataset.bundle);
+  await pagefind.options({excerptLength: 24, noWorker: true});  // as search.js asks
   await pagefind.init();
   await pagefind.search('x');  // warm the WebAssembly module, as a first keystroke does
   const rows = [];

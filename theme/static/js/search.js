@@ -154,7 +154,10 @@ function load() {
   loading ??= (async () => {
     try {
       pagefind = await import(form.dataset.bundle);
-      await pagefind.options({ excerptLength: 24 });
+      // On the page's thread, not Pagefind's worker: each result is then not copied to the
+      // page and registered for clean-up. A word in a third of a 50,000-business directory
+      // answers in 75-95 ms instead of 130-160, two such words in 80 ms instead of 0.6-1.5 s.
+      await pagefind.options({ excerptLength: 24, noWorker: true });
     } catch (error) {
       status.textContent = messages.failed;
       console.error(error);
