@@ -88,7 +88,7 @@ def build(root: Path, output: Path, settings_file: Path, overrides: dict | None 
         Pelican(settings).run()
         rendered = time.perf_counter()
         ok = counter.errors == 0 and not (strict and counter.warnings)
-        ok = ok and _search_index(output, staging, preview)
+        ok = ok and _search_index(output, staging, preview, len(written.paths))
         log.info("pages written in %.1f s, search index in %.1f s",
                  rendered - started, time.perf_counter() - rendered)
     except Exception:  # noqa: BLE001 — any failure must leave the live output untouched
@@ -123,14 +123,14 @@ def _forget_logged_warnings() -> None:
     LimitFilter._group_count.clear()
 
 
-def _search_index(previous: Path, staging: Path, preview: bool) -> bool:
+def _search_index(previous: Path, staging: Path, preview: bool, pages: int) -> bool:
     """Index the new build, or in a preview reuse the previous index when there is one."""
     if preview and reuse_index(previous, staging):
         log.info("preview: search index reused from the previous build; pages changed "
                  "since are found by search after the next full build (make html, or "
                  "vitrine build without --preview)")
         return True
-    return index_for_search(staging)
+    return index_for_search(staging, pages=pages)
 
 
 def _swap(staging: Path, output: Path) -> None:

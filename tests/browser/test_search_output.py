@@ -6,6 +6,7 @@ import copy
 import json
 import logging
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -226,13 +227,34 @@ def test_an_unknown_map_setting_fails_the_build(tmp_path, caplog):
     assert "search: Invalid 'DIRECTORY_MAP' key: ['tile']" in caplog.text
 
 
+def _bundles(output: Path) -> dict[str, bytes]:
+    return {p.relative_to(output).as_posix(): p.read_bytes()
+            for name in ("pagefind", "en/pagefind") for p in (output / name).rglob("*")
+            if p.is_file()}
+
+
+def test_languages_indexed_at_once_or_one_after_the_other_give_the_same_bundles(site,
+                                                                                tmp_path):
+    # a small site indexes both languages at once, a 50,000-business one apart (memory)
+    bundles = []
+    for name, pages in (("apart", None), ("together", 10)):
+        output = tmp_path / name
+        shutil.copytree(site.output, output, ignore=shutil.ignore_patterns("pagefind"))
+        assert _bundles(output) == {}
+        assert index_for_search(output, pages=pages)
+        bundles.append(_bundles(output))
+    assert bundles[0] == bundles[1]
+    assert {"pagefind/pagefind-entry.json", "en/pagefind/pagefind-entry.json"} <= set(bundles[0])
+
+
 def test_a_missing_pagefind_fails_the_build_with_the_fix(tmp_path, caplog):
     assert index_for_search(tmp_path, node_modules=tmp_path / "node_modules") is False
     assert "Pagefind is not installed" in caplog.text and "run `npm ci`" in caplog.text
 
 
-def test_a_pagefind_failure_is_reported(tmp_path, caplog):
-    assert index_for_search(tmp_path) is False
+@pytest.mark.parametrize("pages", [None, 10])  # languages apart, or at once
+def test_a_pagefind_failure_is_reported(tmp_path, caplog, pages):
+    assert index_for_search(tmp_path, pages=pages) is False
     assert caplog.messages[0].startswith("search index: pagefind failed for fr (exit 1): Error: "
                                          "Pagefind was not able to build an index.")
 
