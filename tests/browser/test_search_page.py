@@ -34,6 +34,7 @@ def test_search_finds_a_business_by_a_word_of_its_description(page, directory_ur
     ("/recherche/", "boulangeries", 2),  # a plural still finds the singular
     ("/recherche/", "boul", 2),  # and a word being typed, its completions
     ("/en/search/", "bakeries", 2),
+    ("/en/search/", "firing", 1),  # the stem of "Wood-fired", not a prefix of the word
 ])
 def test_a_word_no_page_holds_finds_nothing_rather_than_pages_with_its_first_letters(
         page, directory_url, console_errors, path, word, count):

@@ -128,10 +128,11 @@ function common(a, b) {
 }
 
 /**
- * Whether the best result holds each word of the query, or a form of it (plural, prefix).
- * Pagefind answers a word it does not know with the longest known word it begins with:
- * "lapin" with "la", "dessert" with "des", which lists most of the site. The result's
- * matched words show it: no answer is better than that one.
+ * Whether the best result holds each word of the query, or a form of it (plural, stem,
+ * prefix). Pagefind answers a word it does not know with the longest known word it begins
+ * with: "lapin" with "la", "dessert" with "des", which lists most of the site. The result's
+ * matched words show it: no answer is better than that one. A matched word that shares the
+ * query word's first letters and then differs ("fired" for "firing") is a stem, not that.
  */
 async function holdsEveryWord(result, query) {
   if (!query || query.includes('"')) return true;  // filters only, or an exact phrase
@@ -143,7 +144,10 @@ async function holdsEveryWord(result, query) {
   });
   return query.split(/\s+/).map(bare).filter(Boolean).every((term) => {
     const needed = Math.min(term.length, Math.max(4, term.length - 3));
-    return found.some((word) => common(term, word) >= needed);
+    return found.some((word) => {
+      const shared = common(term, word);
+      return shared >= needed || (shared >= 3 && shared < word.length);
+    });
   });
 }
 
