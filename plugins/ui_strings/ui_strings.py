@@ -1,4 +1,7 @@
-"""Jinja globals: t() for UI strings, url() for the URL scheme, date formatting per language."""
+"""Jinja globals: t() for UI strings, url() for the URL scheme, date formatting per language.
+
+Also the {% cache %} tag (vitrine.fragment_cache) the theme renders its header and footer with.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from pelican import signals
 
 from vitrine import routes
 from vitrine.catalogue import Catalogue
+from vitrine.fragment_cache import FragmentCache
 from vitrine.safe_markdown import is_safe_url
 
 _CATALOGUES: dict[str, Catalogue] = {}
@@ -54,7 +58,7 @@ def web_url(url: str) -> bool:
 
 
 def install(generator) -> None:
-    """Add the catalogue and helpers to a generator's Jinja environment."""
+    """Add the catalogue, helpers and {% cache %} tag to a generator's Jinja environment."""
     catalogue = _catalogue(generator.settings["THEME"])
     siteurl = generator.settings.get("SITEURL", "")
     default = generator.settings.get("DEFAULT_LANG") or routes.DEFAULT_LANG
@@ -94,6 +98,7 @@ def install(generator) -> None:
         day = catalogue.get(lang, "first_day") if value.day == 1 else value.day
         return pattern.format(day=day, month=month, year=value.year)
 
+    generator.env.add_extension(FragmentCache)
     generator.env.filters.update(tel_href=tel_href, display_url=display_url, is_safe_url=web_url)
     generator.env.globals.update(t=t, url=url, path=path, long_date=long_date,
                                  alternates=alternates,
