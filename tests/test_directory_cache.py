@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from conftest import copy_site
 
@@ -50,3 +52,50 @@ def test_new_categories_or_towns_read_every_source_again(site, tmp_path):
           "schema_type: CafeOrCoffeeShop}\n")
     assert load_cached(site, cache) == load_directory(site)
     assert not _stored(cache) & before
+
+
+def _marked_load(job):
+    """Leave a mark in _MARKS["folder"], then load a source (runs in a forked worker)."""
+    (_MARKS["folder"] / job[0].name).touch()
+    return _MARKS["load"](job)
+
+
+_MARKS: dict = {}
+
+
+def test_large_sources_are_read_while_pelican_reads_the_stories(tmp_path, monkeypatch):
+    # each source, read by a worker process, leaves a mark; the first story read waits for one
+    from conftest import build_copy
+    from stories.stories import FrontMatterReader
+
+    from vitrine.directory import loading
+    from vitrine.synth import write_synthetic_region
+
+    root = tmp_path / "region"
+    write_synthetic_region(root, 60, 4, sources=3, seed=5)
+    monkeypatch.setitem(_MARKS, "folder", tmp_path / "marks")
+    monkeypatch.setitem(_MARKS, "load", loading._load_entry)
+    _MARKS["folder"].mkdir()
+    read_story, seen = FrontMatterReader.read, []
+
+    def read_after_a_mark(self, source_path):
+        if not seen:
+            seen.append(_wait_for(_MARKS["folder"]))
+        return read_story(self, source_path)
+
+    monkeypatch.setattr(loading, "PARALLEL_ABOVE", 0)  # read in workers however small
+    monkeypatch.setattr(loading, "_load_entry", _marked_load)
+    monkeypatch.setattr(FrontMatterReader, "read", read_after_a_mark)
+    site = build_copy(root)
+    assert site.result.ok and site.result.pages > 100
+    assert seen == [True]  # a source was being read before the first story was
+
+
+def _wait_for(folder, seconds=30.0):
+    """True as soon as folder holds a file; False after seconds."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if any(folder.iterdir()):
+            return True
+        time.sleep(0.05)
+    return False

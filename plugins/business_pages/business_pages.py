@@ -11,7 +11,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from vitrine import routes
-from vitrine.directory.cache import data_key, files_of, load_cached
+from vitrine.directory.cache import CachedLoading, data_key, files_of
 from vitrine.directory.exports import write_exports
 from vitrine.directory.report import write_report
 from vitrine.jsonld import business_jsonld, script_json
@@ -42,18 +42,29 @@ def pager_numbers(number: int, pages: int) -> list[int]:
 class DirectoryGenerator(Generator):
     """Load data/, link businesses and stories, and write every directory page."""
 
+    def __init__(self, *args, **kwargs):
+        """Start reading data/: large sources are read by worker processes meanwhile.
+
+        Pelican makes every generator before any reads its content: the sources are read
+        on the other core while Pelican reads the stories on this one.
+        """
+        super().__init__(*args, **kwargs)
+        self.root = Path(self.settings["PATH"]).resolve().parent
+        self.loading = None
+        if (self.root / "data").is_dir():
+            cache = (self.settings.get("BUILD_CACHE") or {}).get("directory")
+            self.cache_dir = Path(cache) if cache else None
+            self.data_key = data_key(self.root) if cache else None
+            self.loading = CachedLoading(self.root, self.cache_dir, self.data_key)
+
     def generate_context(self):
         """Load and merge the directory; attach cross-links to stories."""
         self.options = directory_settings(self.settings)
         self.options["workers"] = self.options["workers"] or default_workers()
-        self.root = Path(self.settings["PATH"]).resolve().parent
         self.directory = None
-        if not (self.root / "data").is_dir():
+        if self.loading is None:
             return
-        cache = (self.settings.get("BUILD_CACHE") or {}).get("directory")
-        self.cache_dir = Path(cache) if cache else None
-        self.data_key = data_key(self.root) if cache else None
-        self.directory = d = load_cached(self.root, self.cache_dir, self.data_key)
+        self.directory = d = self.loading.result()
         for problem in d.problems:
             log.warning("%s", problem)
         self.by_slug = {b.slug: b for b in d.businesses}

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vitrine.directory.loading import load_sources, load_taxonomy, load_territory
+from vitrine.directory.loading import SourceReads, load_taxonomy, load_territory
 from vitrine.directory.merge import merge
 from vitrine.directory.model import Business, Directory
 from vitrine.directory.overrides import load_overrides
 from vitrine.gcpause import gc_paused
 
-__all__ = ["Business", "Directory", "load_directory"]
+__all__ = ["Business", "Directory", "Loading", "load_directory"]
 
 
 def load_directory(root: Path, source_cache=None) -> Directory:
@@ -18,19 +18,30 @@ def load_directory(root: Path, source_cache=None) -> Directory:
 
     A SourceCache (vitrine.directory.source_cache) spares reading unchanged sources again.
     """
-    with gc_paused():
-        return _load(Path(root), source_cache)
+    return Loading(Path(root), source_cache).result()
 
 
-def _load(root: Path, source_cache) -> Directory:
-    territory, problems = load_territory(root)
-    taxonomy, more = load_taxonomy(root)
-    problems += more
-    sources, records, more, rejected = load_sources(root, taxonomy, territory, territory.bounds,
-                                                    source_cache)
-    problems += more
-    overrides, more = load_overrides(root)
-    problems += more + overrides.unknown_refs({r.ref for r in records})
-    businesses, merged, near = merge(records, sources, overrides, taxonomy.categories)
-    return Directory(businesses, sources, taxonomy, territory, sorted(problems), merged, near,
-                     rejected)
+class Loading:
+    """A directory being loaded: started, its large sources are read by worker processes
+    while the caller goes on; result() merges them."""
+
+    def __init__(self, root: Path, source_cache=None):
+        self.root = root
+        with gc_paused():
+            self.territory, self.problems = load_territory(root)
+            self.taxonomy, more = load_taxonomy(root)
+            self.problems += more
+            self.reads = SourceReads(root, self.taxonomy, self.territory,
+                                     self.territory.bounds, source_cache)
+
+    def result(self) -> Directory:
+        """Wait for the sources, validate the overrides and merge."""
+        with gc_paused():
+            sources, records, more, rejected = self.reads.collect()
+            problems = self.problems + more
+            overrides, more = load_overrides(self.root)
+            problems += more + overrides.unknown_refs({r.ref for r in records})
+            businesses, merged, near = merge(records, sources, overrides,
+                                             self.taxonomy.categories)
+        return Directory(businesses, sources, self.taxonomy, self.territory, sorted(problems),
+                         merged, near, rejected)

@@ -13,12 +13,13 @@ import pickle
 import shutil
 from pathlib import Path
 
-from vitrine.directory import load_directory
+from vitrine.directory import Loading
 from vitrine.directory.model import Directory
 from vitrine.directory.source_cache import UNREADABLE, SourceCache, hash_files
 from vitrine.links import link_or_copy
 
-__all__ = ["PACKAGE", "code_version", "data_key", "files_of", "hash_files", "load_cached"]
+__all__ = ["PACKAGE", "CachedLoading", "code_version", "data_key", "files_of", "hash_files",
+           "load_cached"]
 
 log = logging.getLogger(__name__)
 PACKAGE = Path(__file__).resolve().parents[1]
@@ -48,16 +49,45 @@ def load_cached(root: Path, cache_dir: Path | None, key: str | None = None) -> D
 
     key is data_key(root), when the caller already has it.
     """
-    if cache_dir is None:
-        return load_directory(root)
-    path = Path(cache_dir) / f"{key or data_key(root)}.pickle"
-    if path.is_file():
-        try:
-            with path.open("rb") as cached:
-                return pickle.load(cached)
-        except UNREADABLE as error:
-            log.info("directory cache %s unreadable (%s); merging again", path, error)
-    directory = load_directory(root, SourceCache(Path(cache_dir) / "sources", code_version()))
+    return CachedLoading(root, cache_dir, key).result()
+
+
+class CachedLoading:
+    """The merged directory of root, from cache_dir when data/ has not changed, else loaded:
+    started, the sources that changed are read in worker processes while the caller goes
+    on (a build reads its stories meanwhile); result() returns the directory."""
+
+    def __init__(self, root: Path, cache_dir: Path | None, key: str | None = None):
+        self.root, self.cache_dir = Path(root), cache_dir
+        self.path = None
+        if cache_dir is not None:
+            self.path = Path(cache_dir) / f"{key or data_key(self.root)}.pickle"
+        self.loading = None
+        if self.path is None or not self.path.is_file():
+            self.loading = self._start()
+
+    def _start(self) -> Loading:
+        if self.cache_dir is None:
+            return Loading(self.root)
+        return Loading(self.root, SourceCache(Path(self.cache_dir) / "sources", code_version()))
+
+    def result(self) -> Directory:
+        """Return the directory: unpickled, or merged (and then kept for the next build)."""
+        if self.loading is None:
+            try:
+                with self.path.open("rb") as cached:
+                    return pickle.load(cached)
+            except UNREADABLE as error:
+                log.info("directory cache %s unreadable (%s); merging again", self.path, error)
+                self.loading = self._start()
+        directory = self.loading.result()
+        if self.path is not None:
+            _keep(directory, self.path)
+        return directory
+
+
+def _keep(directory: Directory, path: Path) -> None:
+    """Write the merged directory to path, replacing the pickles and exports of older data."""
     path.parent.mkdir(parents=True, exist_ok=True)
     for old in path.parent.glob("*.pickle"):
         old.unlink()
@@ -67,7 +97,6 @@ def load_cached(root: Path, cache_dir: Path | None, key: str | None = None) -> D
     with tmp.open("wb") as out:
         pickle.dump(directory, out, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
-    return directory
 
 
 def files_of(cache_dir: Path | None, key: str | None, name: str, target: Path,

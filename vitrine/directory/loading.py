@@ -76,39 +76,62 @@ def load_sources(root: Path, taxonomy: Taxonomy, territory: Territory, bounds: d
 
     With a SourceCache, a source whose bytes (and checks) did not change is not read again.
     """
-    sources, records, problems, rejected = {}, [], [], []
-    folder = root / "data" / "sources"
-    entries = [e for e in (sorted(folder.iterdir()) if folder.is_dir() else [])
-               if not e.name.startswith(".") and not e.name.endswith(".mapping.yaml")
-               and (e.is_dir() or e.suffix in (".yaml", ".yml"))]
-    categories, towns = set(taxonomy.categories), set(territory.municipalities)
-    context = repr((sorted(categories), sorted(towns), sorted((bounds or {}).items())))
-    keys = [cache.key(e, context) if cache else None for e in entries]
-    results = [cache.get(key) if cache else None for key in keys]
-    todo = [i for i, result in enumerate(results) if result is None]
-    jobs = [(entries[i], root, categories, towns, bounds) for i in todo]
-    big = sum(entries[i].stat().st_size for i in todo if entries[i].is_file()) > PARALLEL_ABOVE
-    if big and len(jobs) > 1 and (os.cpu_count() or 1) > 1:
-        with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
-            loaded = list(pool.map(_load_entry, jobs))
-    else:
-        loaded = [_load_entry(job) for job in jobs]
-    for i, result in zip(todo, loaded, strict=True):
-        results[i] = result
-        if cache:
-            cache.put(keys[i], result)
-    if cache:
-        cache.forget_unused()
-        log.info("directory: %d source(s) read, %d unchanged", len(todo),
-                 len(entries) - len(todo))
-    for source, good, bad, more in results:
-        problems += more
-        rejected += bad
-        if source is not None:
-            source.record_count = len(good)
-            sources[source.id] = source
-            records += good
-    return sources, records, problems, rejected
+    return SourceReads(root, taxonomy, territory, bounds, cache).collect()
+
+
+class SourceReads:
+    """Source files being read: large ones in worker processes while the caller goes on.
+
+    A build starts them before Pelican reads the stories (one core) and collects them when
+    its directory generator needs them.
+    """
+
+    def __init__(self, root: Path, taxonomy: Taxonomy, territory: Territory, bounds: dict,
+                 cache=None):
+        folder = root / "data" / "sources"
+        self.entries = [e for e in (sorted(folder.iterdir()) if folder.is_dir() else [])
+                        if not e.name.startswith(".") and not e.name.endswith(".mapping.yaml")
+                        and (e.is_dir() or e.suffix in (".yaml", ".yml"))]
+        categories, towns = set(taxonomy.categories), set(territory.municipalities)
+        context = repr((sorted(categories), sorted(towns), sorted((bounds or {}).items())))
+        self.cache = cache
+        self.keys = [cache.key(e, context) if cache else None for e in self.entries]
+        self.results = [cache.get(key) if cache else None for key in self.keys]
+        self.todo = [i for i, result in enumerate(self.results) if result is None]
+        self.jobs = [(self.entries[i], root, categories, towns, bounds) for i in self.todo]
+        big = sum(self.entries[i].stat().st_size for i in self.todo
+                  if self.entries[i].is_file()) > PARALLEL_ABOVE
+        self.pool = self.pending = None
+        if big and len(self.jobs) > 1 and (os.cpu_count() or 1) > 1:
+            self.pool = ProcessPoolExecutor(max_workers=min(len(self.jobs), os.cpu_count() or 1))
+            self.pending = [self.pool.submit(_load_entry, job) for job in self.jobs]
+
+    def collect(self) -> tuple[dict, list, list, list]:
+        """Wait for the reads; return sources, good records, problems, rejects."""
+        if self.pending is None:
+            loaded = [_load_entry(job) for job in self.jobs]
+        else:
+            try:
+                loaded = [future.result() for future in self.pending]
+            finally:
+                self.pool.shutdown()
+        for i, result in zip(self.todo, loaded, strict=True):
+            self.results[i] = result
+            if self.cache:
+                self.cache.put(self.keys[i], result)
+        if self.cache:
+            self.cache.forget_unused()
+            log.info("directory: %d source(s) read, %d unchanged", len(self.todo),
+                     len(self.entries) - len(self.todo))
+        sources, records, problems, rejected = {}, [], [], []
+        for source, good, bad, more in self.results:
+            problems += more
+            rejected += bad
+            if source is not None:
+                source.record_count = len(good)
+                sources[source.id] = source
+                records += good
+        return sources, records, problems, rejected
 
 
 def _load_entry(job):
