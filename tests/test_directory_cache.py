@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import time
 
 import pytest
@@ -56,7 +58,7 @@ def test_new_categories_or_towns_read_every_source_again(site, tmp_path):
 
 def _marked_load(job):
     """Leave a mark in _MARKS["folder"], then load a source (runs in a forked worker)."""
-    (_MARKS["folder"] / job[0].name).touch()
+    (_MARKS["folder"] / job[0].name).write_text(str(os.getpid()))
     return _MARKS["load"](job)
 
 
@@ -89,6 +91,45 @@ def test_large_sources_are_read_while_pelican_reads_the_stories(tmp_path, monkey
     site = build_copy(root)
     assert site.result.ok and site.result.pages > 100
     assert seen == [True]  # a source was being read before the first story was
+
+
+def test_an_edited_large_source_alone_is_read_in_a_worker(tmp_path, monkeypatch):
+    # meanwhile the build loads the unchanged sources from the cache and reads the stories
+    from conftest import build_copy
+
+    from vitrine.directory import loading
+    from vitrine.synth import write_synthetic_region
+
+    root = tmp_path / "region"
+    write_synthetic_region(root, 60, 4, sources=3, seed=5)
+    assert build_copy(root).result.ok
+    edited = sorted((root / "data" / "sources").glob("*.yaml"))[0]
+    _edit(edited, '    name: "', '    name: "Autre ')
+    monkeypatch.setitem(_MARKS, "folder", tmp_path / "marks")
+    monkeypatch.setitem(_MARKS, "load", loading._load_entry)
+    _MARKS["folder"].mkdir()
+    monkeypatch.setattr(loading, "PARALLEL_ABOVE", 0)
+    monkeypatch.setattr(loading, "_load_entry", _marked_load)
+    site = build_copy(root)
+    assert site.result.ok
+    assert [p.name for p in _MARKS["folder"].iterdir()] == [edited.name]
+    assert int((_MARKS["folder"] / edited.name).read_text()) != os.getpid()
+    pages = (site.output / "entreprises").glob("*/index.html")
+    assert any("Autre " in page.read_text() for page in pages)
+
+
+def test_the_merged_directory_a_page_worker_keeps_spares_the_next_build_the_merge(tmp_path,
+                                                                                 caplog):
+    from conftest import build_copy
+
+    root = copy_site("directory", tmp_path)
+    with caplog.at_level(logging.INFO):
+        assert build_copy(root, DIRECTORY={"workers": 2}).result.ok
+        assert "directory: 3 source(s) read, 0 unchanged" in caplog.messages
+        assert len(list((root / ".cache" / "directory").glob("*.pickle"))) == 1
+        caplog.clear()
+        assert build_copy(root, DIRECTORY={"workers": 2}).result.ok
+    assert not [m for m in caplog.messages if "source(s) read" in m]  # not merged again
 
 
 def _wait_for(folder, seconds=30.0):

@@ -121,15 +121,16 @@ class DirectoryGenerator(Generator):
             self.env.globals.get("picture"))
         jobs = [job for lang in routes.LANGUAGES for job in self._jobs(lang)]
         # exports and report depend on the merged directory only: made once per version of
-        # data/, by a worker while the other renders pages
+        # data/, by a worker while the other renders pages; so is the merged directory kept
         data = Path(self.output_path) / routes.section("fr", "data")
         side = (lambda: files_of(self.cache_dir, self.data_key, "exports", data,
                                  lambda folder: write_exports(self.directory, folder)),
                 lambda: files_of(self.cache_dir, self.data_key, "report",
                                  self.root / self.options["report_dir"],
-                                 lambda folder: write_report(self.directory, folder)))
+                                 lambda folder: write_report(self.directory, folder)),
+                lambda: self.loading.keep(self.directory))
         keys, reused = {}, 0
-        pages, (_, report) = run_jobs(jobs, self._write, self.options["workers"], side)
+        pages, (_, report, _) = run_jobs(jobs, self._write, self.options["workers"], side)
         for save_as, key, was_reused, context in pages:
             keys[save_as] = key
             reused += was_reused

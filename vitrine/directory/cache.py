@@ -49,7 +49,10 @@ def load_cached(root: Path, cache_dir: Path | None, key: str | None = None) -> D
 
     key is data_key(root), when the caller already has it.
     """
-    return CachedLoading(root, cache_dir, key).result()
+    loading = CachedLoading(root, cache_dir, key)
+    directory = loading.result()
+    loading.keep(directory)
+    return directory
 
 
 class CachedLoading:
@@ -72,7 +75,7 @@ class CachedLoading:
         return Loading(self.root, SourceCache(Path(self.cache_dir) / "sources", code_version()))
 
     def result(self) -> Directory:
-        """Return the directory: unpickled, or merged (and then kept for the next build)."""
+        """Return the directory: unpickled, or merged (keep() stores it for the next build)."""
         if self.loading is None:
             try:
                 with self.path.open("rb") as cached:
@@ -80,19 +83,27 @@ class CachedLoading:
             except UNREADABLE as error:
                 log.info("directory cache %s unreadable (%s); merging again", self.path, error)
                 self.loading = self._start()
-        directory = self.loading.result()
-        if self.path is not None:
+        return self.loading.result()
+
+    def keep(self, directory: Directory) -> None:
+        """Store a directory this loading merged for the next build (4 s at 50,000).
+
+        A build does it in a page worker, beside the pages. Nothing to do when it came
+        from the cache.
+        """
+        if self.loading is not None and self.path is not None:
             _keep(directory, self.path)
-        return directory
 
 
 def _keep(directory: Directory, path: Path) -> None:
     """Write the merged directory to path, replacing the pickles and exports of older data."""
     path.parent.mkdir(parents=True, exist_ok=True)
     for old in path.parent.glob("*.pickle"):
-        old.unlink()
-    for old in path.parent.glob("*.files"):  # what files_of() kept for the old data
-        shutil.rmtree(old, ignore_errors=True)
+        if old != path:
+            old.unlink()
+    for old in path.parent.glob("*.files"):  # what files_of() kept for older data
+        if old.stem != path.stem:  # this data's: being made now, by another page worker
+            shutil.rmtree(old, ignore_errors=True)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
     with tmp.open("wb") as out:
         pickle.dump(directory, out, protocol=pickle.HIGHEST_PROTOCOL)

@@ -96,29 +96,35 @@ class SourceReads:
         context = repr((sorted(categories), sorted(towns), sorted((bounds or {}).items())))
         self.cache = cache
         self.keys = [cache.key(e, context) if cache else None for e in self.entries]
-        self.results = [cache.get(key) if cache else None for key in self.keys]
-        self.todo = [i for i, result in enumerate(self.results) if result is None]
-        self.jobs = [(self.entries[i], root, categories, towns, bounds) for i in self.todo]
+        stored = [bool(cache) and cache.has(key) for key in self.keys]
+        self.todo = [i for i, found in enumerate(stored) if not found]
+        self.checks = (root, categories, towns, bounds)
         big = sum(self.entries[i].stat().st_size for i in self.todo
                   if self.entries[i].is_file()) > PARALLEL_ABOVE
-        self.pool = self.pending = None
-        if big and len(self.jobs) > 1 and (os.cpu_count() or 1) > 1:
-            self.pool = ProcessPoolExecutor(max_workers=min(len(self.jobs), os.cpu_count() or 1))
-            self.pending = [self.pool.submit(_load_entry, job) for job in self.jobs]
+        self.pending = {}
+        if big and (os.cpu_count() or 1) > 1:  # changed sources first, cached ones meanwhile
+            self.pool = ProcessPoolExecutor(max_workers=min(len(self.todo), os.cpu_count() or 1))
+            self.pending = {i: self.pool.submit(_load_entry, self._job(i)) for i in self.todo}
+        self.results = [cache.get(key) if found else None
+                        for key, found in zip(self.keys, stored, strict=True)]
+        self.todo += [i for i, found in enumerate(stored) if found and self.results[i] is None]
+
+    def _job(self, i: int) -> tuple:
+        """What _load_entry needs to read entry i."""
+        return (self.entries[i], *self.checks)
 
     def collect(self) -> tuple[dict, list, list, list]:
         """Wait for the reads; return sources, good records, problems, rejects."""
-        if self.pending is None:
-            loaded = [_load_entry(job) for job in self.jobs]
-        else:
-            try:
-                loaded = [future.result() for future in self.pending]
-            finally:
+        try:
+            for i in self.todo:
+                future = self.pending.get(i)
+                result = future.result() if future else _load_entry(self._job(i))
+                self.results[i] = result
+                if self.cache:
+                    self.cache.put(self.keys[i], result)
+        finally:
+            if self.pending:
                 self.pool.shutdown()
-        for i, result in zip(self.todo, loaded, strict=True):
-            self.results[i] = result
-            if self.cache:
-                self.cache.put(self.keys[i], result)
         if self.cache:
             self.cache.forget_unused()
             log.info("directory: %d source(s) read, %d unchanged", len(self.todo),

@@ -43,6 +43,10 @@ class SourceCache:
         self.used.add(key)
         return key
 
+    def has(self, key: str) -> bool:
+        """Whether a loaded source is stored under key (get may still find it unreadable)."""
+        return (self.folder / f"{key}.pickle").is_file()
+
     def get(self, key: str):
         """The loaded source stored under key, or None."""
         path = self.folder / f"{key}.pickle"
