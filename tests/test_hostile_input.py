@@ -115,6 +115,27 @@ def test_editors_embed_players_from_the_allow_list_as_links_and_nothing_else(tmp
             "www.youtube-nocookie.com); it is shown as text") in caplog.messages
 
 
+def test_a_story_s_footnotes_and_refused_embeds_stay_in_that_story(tmp_path, caplog):
+    # the reader converts every story with one Markdown instance, reset between files
+    root = copy_site("basic", tmp_path)
+    for name in ("cegep.fr.md", "signes.fr.md"):
+        story = root / "content/stories" / name
+        story.write_text(story.read_text() + f"\nNote[^n].\n\n[^n]: Source de {name}.\n")
+    story = root / "content/stories/cegep.fr.md"
+    story.write_text(story.read_text() + '\n<iframe src="https://evil.example/x"></iframe>\n')
+    with caplog.at_level(logging.WARNING):
+        site = build_copy(root)
+    urls = ("/recits/etudier-au-cegep-a-rouyn-noranda/", "/recits/qa-2-3-et-guillemets/",
+            "/recits/un-ete-sur-le-lac-temiscamingue/")
+    notes = {url: [li.get_text(" ", strip=True) for li in site.html(url).select(".footnote li")]
+             for url in urls}
+    assert [len(found) for found in notes.values()] == [1, 1, 0]
+    assert "cegep.fr.md" in notes["/recits/etudier-au-cegep-a-rouyn-noranda/"][0]
+    assert "signes.fr.md" in notes["/recits/qa-2-3-et-guillemets/"][0]
+    assert [m.split(":")[0] for m in caplog.messages if "allow-list" in m] == [
+        "content/stories/cegep.fr.md"]
+
+
 def test_a_failed_build_never_leaves_a_half_written_site(tmp_path):
     root = copy_site("basic", tmp_path)
     assert build_copy(root).result.ok
