@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from vitrine.build import build
+from vitrine.synth import write_synthetic_region
 
 ROOT = Path(__file__).resolve().parent.parent
 SITES = ROOT / "tests" / "sites"
@@ -41,6 +42,18 @@ def copy_site(case: str, tmp_path: Path) -> Path:
     root = tmp_path / case
     shutil.copytree(SITES / case, root)
     return root
+
+
+def twin_sites(tmp_path: Path, case: str, names: tuple[str, str], stories: int = 4,
+               seed: int = 7) -> tuple[Path, Path]:
+    """Two identical project folders to build two ways: copies of fixture `case`, or, with
+    case "synth", two synthetic regions of 60 businesses from the same seed."""
+    if case != "synth":
+        return tuple(copy_site(case, tmp_path / name) for name in names)
+    roots = tuple(tmp_path / name for name in names)
+    for root in roots:
+        write_synthetic_region(root, 60, stories, sources=3, seed=seed)
+    return roots
 
 
 def build_copy(root: Path, **overrides) -> Site:

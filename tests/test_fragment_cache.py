@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import jinja2
 import pytest
-from conftest import build_copy, copy_site, output_files
+from conftest import build_copy, output_files, twin_sites
 
 from vitrine.fragment_cache import FragmentCache
-from vitrine.synth import write_synthetic_region
 
 
 def test_a_fragment_is_rendered_once_for_each_value_of_its_keys():
@@ -30,12 +29,7 @@ def test_two_fragments_with_the_same_keys_are_kept_apart():
 def test_cached_fragments_leave_every_page_as_a_full_render_writes_it(tmp_path, monkeypatch,
                                                                        kind):
     # the keys in the theme must name all that changes from page to page in a fragment
-    if kind == "basic":
-        one, two = (copy_site("basic", tmp_path / name) for name in ("cached", "full"))
-    else:
-        one, two = tmp_path / "cached", tmp_path / "full"
-        for root in (one, two):
-            write_synthetic_region(root, 60, 6, sources=3, seed=11)
+    one, two = twin_sites(tmp_path, kind, ("cached", "full"), stories=6, seed=11)
     served = []
     render_once = FragmentCache._render_once
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import build_copy, copy_site, output_files
-
-from vitrine.synth import write_synthetic_region
+from conftest import build_copy, output_files, twin_sites
 
 SETTINGS = {"per_page": 48, "window_sample": 12}
 
@@ -16,14 +14,9 @@ def _build(root, workers):
     return output_files(site.output)
 
 
-@pytest.mark.parametrize("kind", ["fixture", "synth"])
+@pytest.mark.parametrize("kind", ["directory", "synth"])
 def test_two_workers_write_the_same_site_as_one(tmp_path, kind):
-    if kind == "fixture":
-        one, two = (copy_site("directory", tmp_path / name) for name in ("one", "two"))
-    else:
-        one, two = tmp_path / "one", tmp_path / "two"
-        for root in (one, two):
-            write_synthetic_region(root, 60, 4, sources=3, seed=7)
+    one, two = twin_sites(tmp_path, kind, ("one", "two"))
     serial, parallel = _build(one, 1), _build(two, 2)
     assert sorted(serial) == sorted(parallel)
     assert [p for p in serial if serial[p] != parallel[p]] == []
