@@ -46,8 +46,10 @@ def copy_site(case: str, tmp_path: Path) -> Path:
 
 def twin_sites(tmp_path: Path, case: str, names: tuple[str, str], stories: int = 4,
                seed: int = 7) -> tuple[Path, Path]:
-    """Two identical project folders to build two ways: copies of fixture `case`, or, with
-    case "synth", two synthetic regions of 60 businesses from the same seed."""
+    """Two identical project folders to build two ways: fixture copies, or synthetic regions.
+
+    case names a fixture under tests/sites/, or "synth" for 60 businesses from one seed.
+    """
     if case != "synth":
         return tuple(copy_site(case, tmp_path / name) for name in names)
     roots = tuple(tmp_path / name for name in names)

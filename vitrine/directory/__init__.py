@@ -22,8 +22,10 @@ def load_directory(root: Path, source_cache=None) -> Directory:
 
 
 class Loading:
-    """A directory being loaded: started, its large sources are read by worker processes
-    while the caller goes on; result() merges them."""
+    """A directory being loaded: its large sources read by workers while the caller goes on.
+
+    result() waits for them and merges.
+    """
 
     def __init__(self, root: Path, source_cache=None):
         self.root = root

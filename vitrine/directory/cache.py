@@ -56,9 +56,11 @@ def load_cached(root: Path, cache_dir: Path | None, key: str | None = None) -> D
 
 
 class CachedLoading:
-    """The merged directory of root, from cache_dir when data/ has not changed, else loaded:
-    started, the sources that changed are read in worker processes while the caller goes
-    on (a build reads its stories meanwhile); result() returns the directory."""
+    """The merged directory of root: from cache_dir when data/ has not changed, else loaded.
+
+    Started, the sources that changed are read in worker processes while the caller goes
+    on (a build reads its stories meanwhile); result() returns the directory.
+    """
 
     def __init__(self, root: Path, cache_dir: Path | None, key: str | None = None):
         self.root, self.cache_dir = Path(root), cache_dir

@@ -101,7 +101,7 @@ class SourceReads:
         self.checks = (root, categories, towns, bounds)
         big = sum(self.entries[i].stat().st_size for i in self.todo
                   if self.entries[i].is_file()) > PARALLEL_ABOVE
-        self.pending = {}
+        self.pool, self.pending = None, {}
         if big and (os.cpu_count() or 1) > 1:  # changed sources first, cached ones meanwhile
             self.pool = ProcessPoolExecutor(max_workers=min(len(self.todo), os.cpu_count() or 1))
             self.pending = {i: self.pool.submit(_load_entry, self._job(i)) for i in self.todo}
@@ -123,7 +123,7 @@ class SourceReads:
                 if self.cache:
                     self.cache.put(self.keys[i], result)
         finally:
-            if self.pending:
+            if self.pool is not None:
                 self.pool.shutdown()
         if self.cache:
             self.cache.forget_unused()
