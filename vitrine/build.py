@@ -13,7 +13,7 @@ from pathlib import Path
 
 from vitrine import build_cache
 from vitrine.build_cache import cache_settings
-from vitrine.search_index import index_for_search, reuse_index
+from vitrine.search_index import SearchIndexing, has_index, language_written, reuse_index
 
 log = logging.getLogger(__name__)
 
@@ -82,19 +82,21 @@ def build(root: Path, output: Path, settings_file: Path, overrides: dict | None 
     written = _Pages()  # counted as announced: walking 110,000 files took 3 s
     signals.content_written.connect(written)
     started = time.perf_counter()
+    search = _SearchIndex(output, staging, preview, written)
     try:
         settings = pelican_settings(settings_file, root, staging,
                                     {**caching, **(overrides or {})})
         Pelican(settings).run()
         rendered = time.perf_counter()
         ok = counter.errors == 0 and not (strict and counter.warnings)
-        ok = ok and _search_index(output, staging, preview, len(written.paths))
-        log.info("pages written in %.1f s, search index in %.1f s",
+        ok = ok and search.finish()
+        log.info("pages written in %.1f s, search index finished %.1f s later",
                  rendered - started, time.perf_counter() - rendered)
     except Exception:  # noqa: BLE001 — any failure must leave the live output untouched
         log.exception("build failed")
         ok = False
     finally:
+        search.close()  # stops a failed build's indexing
         logging.getLogger().removeHandler(counter)
         signals.content_written.disconnect(written)
     pages = len(written.paths) if ok else 0
@@ -123,14 +125,38 @@ def _forget_logged_warnings() -> None:
     LimitFilter._group_count.clear()
 
 
-def _search_index(previous: Path, staging: Path, preview: bool, pages: int) -> bool:
-    """Index the new build, or in a preview reuse the previous index when there is one."""
-    if preview and reuse_index(previous, staging):
-        log.info("preview: search index reused from the previous build; pages changed "
-                 "since are found by search after the next full build (make html, or "
-                 "vitrine build without --preview)")
-        return True
-    return index_for_search(staging, pages=pages)
+class _SearchIndex:
+    """The build's search index: each language indexed once its pages are written, or in a
+    preview the previous build's index reused."""
+
+    def __init__(self, previous: Path, staging: Path, preview: bool, written: _Pages):
+        self.previous, self.staging, self.written = previous, staging, written
+        self.reused = preview and has_index(previous)
+        self.indexing = None if self.reused else SearchIndexing(staging)
+        language_written.connect(self.language_written)
+
+    def language_written(self, lang: str) -> None:
+        """Start indexing a language as soon as the site says its pages are all written."""
+        if self.indexing is not None:
+            self.indexing.start(lang, len(self.written.paths))
+
+    def finish(self) -> bool:
+        """Wait for the index (languages not started yet are indexed now); True if made."""
+        language_written.disconnect(self.language_written)
+        if self.reused and reuse_index(self.previous, self.staging):
+            log.info("preview: search index reused from the previous build; pages changed "
+                     "since are found by search after the next full build (make html, or "
+                     "vitrine build without --preview)")
+            return True
+        self.indexing = self.indexing or SearchIndexing(self.staging)
+        done, self.indexing = self.indexing.finish(len(self.written.paths)), None
+        return done
+
+    def close(self) -> None:
+        """Stop indexing, if the build failed before finish()."""
+        language_written.disconnect(self.language_written)
+        if self.indexing is not None:
+            self.indexing.cancel()
 
 
 def _swap(staging: Path, output: Path) -> None:

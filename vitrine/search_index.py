@@ -8,7 +8,10 @@ import platform
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
+
+from blinker import signal
 
 from vitrine import routes
 from vitrine.links import link_or_copy
@@ -22,6 +25,9 @@ CPUS = {"x86_64": "x64", "amd64": "x64", "aarch64": "arm64", "arm64": "arm64"}
 # memory is about 45 KB per page indexed (477 MB for the French half of 22,318 pages): at
 # 50,000 pages, 1.1 GB per language, 2.2 GB together, as much as one language at 110,000.
 TOGETHER_UP_TO = 50_000
+# Sent with a language once every page of it that search reads is written (by the directory
+# generator, the last one to write such pages): its index starts while the rest is made.
+language_written = signal("vitrine.language-written")
 
 
 def pagefind_binary(node_modules: Path = NODE_MODULES) -> Path | None:
@@ -54,16 +60,21 @@ def indexed_glob(lang: str) -> str:
     return "{" + ",".join(f"{folder}**/*.html" for folder in indexed_folders(lang)) + "}"
 
 
+def has_index(site: Path) -> bool:
+    """Whether a built site has every language's search bundle."""
+    return all((site / bundle(lang) / "pagefind-entry.json").is_file()
+               for lang in routes.LANGUAGES)
+
+
 def reuse_index(previous: Path, site: Path) -> bool:
     """Hard-link the previous build's search bundles into a new build; False if one is missing.
 
     For previews only: pages added or changed since that build are not found until a
     build indexes again.
     """
-    bundles = [bundle(lang) for lang in routes.LANGUAGES]
-    if not all((previous / name / "pagefind-entry.json").is_file() for name in bundles):
+    if not has_index(previous):
         return False
-    for name in bundles:
+    for name in (bundle(lang) for lang in routes.LANGUAGES):
         shutil.copytree(previous / name, site / name, copy_function=link_or_copy,
                         dirs_exist_ok=True)
     return True
@@ -71,21 +82,78 @@ def reuse_index(previous: Path, site: Path) -> bool:
 
 def index_for_search(site: Path, node_modules: Path = NODE_MODULES,
                      pages: int | None = None) -> bool:
-    """Index a built site with Pagefind, one bundle per language.
+    """Index a built site with Pagefind, one bundle per language; False if one failed."""
+    return SearchIndexing(site, node_modules).finish(pages)
 
-    A site of at most TOGETHER_UP_TO pages has its languages indexed at once (both cores);
-    a larger one one language at a time, each run holding half the pages in memory (2.2 GB
-    for a 50,000-business site, 5.1 GB for both languages in one run).
+
+class SearchIndexing:
+    """Pagefind's runs over a site, one per language, each started when its pages are written.
+
+    A site of at most TOGETHER_UP_TO pages may have its languages indexed at once (both
+    cores); a larger one one language at a time, each run holding half the pages in memory
+    (2.2 GB for a 50,000-business site, 5.1 GB for both languages in one run).
     """
-    binary = pagefind_binary(node_modules)
-    if binary is None:
-        log.error("search index: Pagefind is not installed in %s: run `npm ci` in the "
-                  "project folder (make serve and make test do it)", node_modules)
-        return False
-    if pages is not None and pages <= TOGETHER_UP_TO:
-        runs = [(lang, _start(binary, site, lang)) for lang in routes.LANGUAGES]
-        return all([_finish(run, lang) for lang, run in runs])  # a list: wait for each
-    return all(_finish(_start(binary, site, lang), lang) for lang in routes.LANGUAGES)
+
+    def __init__(self, site: Path, node_modules: Path = NODE_MODULES):
+        self.site, self.binary = site, pagefind_binary(node_modules)
+        self.runs: dict[str, _Run] = {}
+        if self.binary is None:
+            log.error("search index: Pagefind is not installed in %s: run `npm ci` in the "
+                      "project folder (make serve and make test do it)", node_modules)
+
+    def start(self, lang: str, pages: int | None = None) -> None:
+        """Index a language whose pages are all written (after the running ones on a large site).
+
+        Returns at once: the run waits for the others in a thread of its own.
+        """
+        if self.binary is None or lang in self.runs:
+            return
+        after = list(self.runs.values()) if pages is None or pages > TOGETHER_UP_TO else []
+        self.runs[lang] = _Run(self.binary, self.site, lang, after)
+        self.runs[lang].start()
+
+    def finish(self, pages: int | None = None) -> bool:
+        """Index the languages not started yet, wait for every run; True if all succeeded."""
+        if self.binary is None:
+            return False
+        for lang in routes.LANGUAGES:
+            self.start(lang, pages)
+        for run in self.runs.values():
+            run.join()
+        return all(run.ok for run in self.runs.values())
+
+    def cancel(self) -> None:
+        """Stop every run: the build they index failed."""
+        for run in self.runs.values():
+            run.cancel()
+        for run in self.runs.values():
+            run.join()
+
+
+class _Run(threading.Thread):
+    """One language's Pagefind run, started once the runs before it have ended."""
+
+    def __init__(self, binary: Path, site: Path, lang: str, after: list[_Run]):
+        super().__init__(name=f"pagefind-{lang}", daemon=True)
+        self.binary, self.site, self.lang, self.after = binary, site, lang, after
+        self.process: subprocess.Popen | None = None
+        self.cancelled, self.ok = False, False
+        self.lock = threading.Lock()
+
+    def run(self) -> None:
+        for run in self.after:
+            run.join()
+        with self.lock:
+            if self.cancelled:
+                return
+            self.process = _start(self.binary, self.site, self.lang)
+        self.ok = _finish(self.process, self.lang, lambda: self.cancelled)
+
+    def cancel(self) -> None:
+        with self.lock:
+            self.cancelled = True
+            if self.process is not None and self.process.poll() is None:
+                self.process.kill()
 
 
 def _start(binary: Path, site: Path, lang: str) -> subprocess.Popen | None:
@@ -100,11 +168,13 @@ def _start(binary: Path, site: Path, lang: str) -> subprocess.Popen | None:
         return None
 
 
-def _finish(run: subprocess.Popen | None, lang: str) -> bool:
+def _finish(run: subprocess.Popen | None, lang: str, cancelled=lambda: False) -> bool:
     """Wait for a language's Pagefind run; False (and the reason logged) if it failed."""
     if run is None:
         return False
     stdout, stderr = run.communicate()
+    if cancelled():
+        return False
     if run.returncode != 0:
         log.error("search index: pagefind failed for %s (exit %d): %s", lang, run.returncode,
                   (stderr or stdout).strip())

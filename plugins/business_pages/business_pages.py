@@ -16,6 +16,7 @@ from vitrine.directory.exports import write_exports
 from vitrine.directory.report import write_report
 from vitrine.jsonld import business_jsonld, script_json
 from vitrine.page_cache import PageCache, base_key
+from vitrine.search_index import language_written
 from vitrine.story_index import all_stories, for_reader
 
 from .workers import default_workers, run_jobs
@@ -119,7 +120,6 @@ class DirectoryGenerator(Generator):
         self.pages = PageCache(self.settings.get("BUILD_CACHE"), base_key(
             self.settings, self.directory, theme / "templates", theme / "translations"),
             self.env.globals.get("picture"))
-        jobs = [job for lang in routes.LANGUAGES for job in self._jobs(lang)]
         # exports and report depend on the merged directory only: made once per version of
         # data/, by a worker while the other renders pages; so is the merged directory kept
         data = Path(self.output_path) / routes.section("fr", "data")
@@ -130,12 +130,21 @@ class DirectoryGenerator(Generator):
                                  lambda folder: write_report(self.directory, folder)),
                 lambda: self.loading.keep(self.directory))
         keys, reused = {}, 0
-        pages, (_, report, _) = run_jobs(jobs, self._write, self.options["workers"], side)
-        for save_as, key, was_reused, context in pages:
-            keys[save_as] = key
-            reused += was_reused
-            # pages may be written by worker processes: tell plugins here (the sitemap listens)
-            signals.content_written.send(str(Path(self.output_path) / save_as), context=context)
+
+        def written(index, pages):  # a language's pages are all written
+            nonlocal reused
+            for save_as, key, was_reused, context in pages:
+                keys[save_as] = key
+                reused += was_reused
+                # written by worker processes: tell plugins here (the sitemap listens)
+                signals.content_written.send(str(Path(self.output_path) / save_as),
+                                             context=context)
+            # the last of its indexed pages: stories and windows were written before
+            language_written.send(routes.LANGUAGES[index])
+
+        # the workers render a language after the other: its index starts after its pages
+        _, report, _ = run_jobs([list(self._jobs(lang)) for lang in routes.LANGUAGES],
+                                self._write, self.options["workers"], side, written)
         self.pages.save(keys)
         log.info("directory: %d pages, %d rendered, %d unchanged", len(keys),
                  len(keys) - reused, reused)
