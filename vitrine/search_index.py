@@ -118,9 +118,11 @@ class SearchIndexing:
             return False
         for lang in routes.LANGUAGES:
             self.start(lang, pages)
-        for run in self.runs.values():
-            run.join()
-        return all(run.ok for run in self.runs.values())
+        ok = True
+        for lang in routes.LANGUAGES:  # reported in the languages' order, whichever ends first
+            self.runs[lang].join()
+            ok = self.runs[lang].report() and ok
+        return ok
 
     def cancel(self) -> None:
         """Stop every run: the build they index failed."""
@@ -137,19 +139,36 @@ class _Run(threading.Thread):
         super().__init__(name=f"pagefind-{lang}", daemon=True)
         self.binary, self.site, self.lang, self.after = binary, site, lang, after
         self.process: subprocess.Popen | None = None
-        self.cancelled, self.ok = False, False
+        self.output, self.cancelled = ("", ""), False
         self.lock = threading.Lock()
 
     def run(self) -> None:
+        """Wait for the runs before this one, then run Pagefind and keep what it printed."""
         for run in self.after:
             run.join()
         with self.lock:
             if self.cancelled:
                 return
             self.process = _start(self.binary, self.site, self.lang)
-        self.ok = _finish(self.process, self.lang, lambda: self.cancelled)
+        if self.process is not None:
+            self.output = self.process.communicate()
+
+    def report(self) -> bool:
+        """Log how the ended run went; True if it made its bundle."""
+        if self.process is None:
+            return False  # _start said why
+        stdout, stderr = self.output
+        if self.process.returncode != 0:
+            log.error("search index: pagefind failed for %s (exit %d): %s", self.lang,
+                      self.process.returncode, (stderr or stdout).strip())
+            return False
+        for line in stdout.splitlines():
+            if line.strip():
+                log.debug("pagefind (%s): %s", self.lang, line)
+        return True
 
     def cancel(self) -> None:
+        """Kill Pagefind, or keep it from starting."""
         with self.lock:
             self.cancelled = True
             if self.process is not None and self.process.poll() is None:
@@ -166,20 +185,3 @@ def _start(binary: Path, site: Path, lang: str) -> subprocess.Popen | None:
     except OSError as error:
         log.error("search index: cannot run %s: %s", binary, error)
         return None
-
-
-def _finish(run: subprocess.Popen | None, lang: str, cancelled=lambda: False) -> bool:
-    """Wait for a language's Pagefind run; False (and the reason logged) if it failed."""
-    if run is None:
-        return False
-    stdout, stderr = run.communicate()
-    if cancelled():
-        return False
-    if run.returncode != 0:
-        log.error("search index: pagefind failed for %s (exit %d): %s", lang, run.returncode,
-                  (stderr or stdout).strip())
-        return False
-    for line in stdout.splitlines():
-        if line.strip():
-            log.debug("pagefind (%s): %s", lang, line)
-    return True
