@@ -41,6 +41,19 @@ EDITS = {
 }
 
 
+def _append(path, text):
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+EDITS["one business added"] = lambda root: _append(  # at the end: no other record moves
+    root / SOURCE, '  - id: "CC-4"\n    name: Quincaillerie Boréale\n'
+    "    category: ingenierie\n    municipality: amos\n")
+
+EDITS["one record added to a listed business"] = lambda root: _append(  # same total
+    root / SOURCE, '  - id: "CC-4"\n    name: GÉNIE NORD INC.\n    category: ingenierie\n'
+    '    municipality: amos\n    phone: "819 555-0400"\n')
+
+
 def _build(root):
     site = build_copy(root, THEME=str(root / "theme"))
     assert site.result.ok
@@ -96,6 +109,18 @@ def test_a_story_edit_links_the_open_data_and_report_made_for_the_same_data(tmp_
     build_copy(root)
     assert "Boulangerie St-Jean du Lac" in (root / files[0]).read_text()
     assert "Boulangerie St-Jean du Lac" in (root / files[1]).read_text()
+
+
+def test_a_business_added_to_a_source_leaves_the_pages_of_its_other_businesses_alone(
+        tmp_path):
+    root = copy_site("directory", tmp_path)
+    page = "entreprises/boulangerie-st-jean-ville-marie/index.html"  # listed by that source too
+    site = build_copy(root)
+    inode = (site.output / page).stat().st_ino
+    EDITS["one business added"](root)
+    site = build_copy(root)
+    assert site.exists("/entreprises/quincaillerie-boreale/")
+    assert (site.output / page).stat().st_ino == inode  # linked, not rendered again
 
 
 def test_a_removed_business_loses_its_pages(tmp_path):

@@ -201,6 +201,7 @@ class DirectoryGenerator(Generator):
         yield (self._page, routes.section(lang, "data"), "directory/open_data", lang,
                routes.section_alternates("data"),
                {"sources": d.sources.values(), "total": len(d.businesses),
+                "records": {source.id: source.record_count for source in d.sources.values()},
                 "data_url": routes.section("fr", "data")})
 
     @staticmethod

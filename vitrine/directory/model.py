@@ -70,7 +70,10 @@ class Source:
     retrieved: dt.date
     url: str | None
     path: str
-    record_count: int = 0
+    # out of repr, which page keys hash (vitrine/page_cache.py): a source gaining a record
+    # must not re-render every business page naming it. The open-data page, the one page
+    # showing the counts, has them in its own values.
+    record_count: int = field(default=0, repr=False)
 
 
 @dataclass
