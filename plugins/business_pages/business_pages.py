@@ -137,8 +137,8 @@ class DirectoryGenerator(Generator):
                 keys[save_as] = key
                 reused += was_reused
                 # written by worker processes: tell plugins here (the sitemap listens)
-                signals.content_written.send(str(Path(self.output_path) / save_as),
-                                             context=context)
+                signals.content_written.send(os.path.join(self.output_path, save_as),
+                                             context=context)  # os: 106,000 pages
             # the last of its indexed pages: stories and windows were written before
             language_written.send(routes.LANGUAGES[index])
 
