@@ -176,5 +176,7 @@ def _remove_later(folder: Path) -> None:
     if os.name != "posix":
         shutil.rmtree(folder, ignore_errors=True)
         return
-    # sh returns at once; rm, left to init, unlinks the old tree (seconds at 100k files)
-    subprocess.run(["sh", "-c", 'rm -rf -- "$0" >/dev/null 2>&1 &', str(folder)], check=False)
+    # sh returns at once; rm, left to init, unlinks the old tree (seconds at 100k files) at
+    # the lowest priority, so that the next build (an editor's next save) goes first
+    subprocess.run(["sh", "-c", 'nice -n 19 rm -rf -- "$0" >/dev/null 2>&1 &', str(folder)],
+                   check=False)
