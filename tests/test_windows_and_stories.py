@@ -172,3 +172,11 @@ def test_story_carries_article_structured_data(basic_site):
     assert (data["@type"], data["headline"], data["inLanguage"], data["datePublished"]) == \
         ("Article", "A summer on Lake Timiskaming", "en", "2026-07-01")
     assert data["author"]["name"] == "Marie Fictive"
+
+
+def test_a_feed_without_stories_is_dated_by_the_newest_story_not_the_build(basic_site):
+    feed = ET.parse(basic_site.output / "en/study/atom.xml").getroot()
+    assert list(feed.iter(f"{ATOM}entry")) == []
+    newest = ET.parse(basic_site.output / "atom.xml").getroot()
+    assert feed.findtext(f"{ATOM}updated") == newest.findtext(f"{ATOM}updated")
+    assert feed.findtext(f"{ATOM}updated").startswith("2026-07-01")  # lac.fr.md, lac.en.md

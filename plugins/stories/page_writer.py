@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from pelican import signals
 from pelican.writers import Writer
 
 from vitrine.page_cache import PageCache, base_key
+from vitrine.story_index import all_stories
 
 _ACTIVE: list[StoryPageWriter] = []  # the writer of the build running, to save its keys
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 class StoryPageWriter(Writer):
@@ -43,6 +46,19 @@ class StoryPageWriter(Writer):
             return None
         return super().write_file(name, template, context, relative_urls, paginated,
                                   template_name, override_output, url, **kwargs)
+
+    def _create_new_feed(self, feed_type, feed_title, context):
+        """Pelican's feed, whose date without entries is the site's newest story, not now.
+
+        feedgenerator dates a feed by its newest entry, else the time of the build: a window
+        without stories would get a new feed file on every build.
+        """
+        feed = super()._create_new_feed(feed_type, feed_title, context)
+        newest = max((story.date for story in all_stories(context.get("articles", []))),
+                     default=EPOCH)
+        dated_by_entries = feed.latest_post_date
+        feed.latest_post_date = lambda: dated_by_entries() if feed.items else newest
+        return feed
 
     def _cache(self, template, context) -> PageCache | None:
         """The build's story page cache, made at the first story page (None: not cached)."""
