@@ -126,8 +126,7 @@ def _forget_logged_warnings() -> None:
 
 
 class _SearchIndex:
-    """The build's search index: each language indexed once its pages are written, or in a
-    preview the previous build's index reused."""
+    """The build's search index: each language's made once its pages are, or a preview's reused."""
 
     def __init__(self, previous: Path, staging: Path, preview: bool, written: _Pages):
         self.previous, self.staging, self.written = previous, staging, written
