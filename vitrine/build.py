@@ -158,12 +158,21 @@ class _SearchIndex:
             self.indexing.cancel()
 
 
+_REPLACED_PREFIX = ".{}.old-"  # a replaced output, renamed beside the new one until deleted
+
+
+def replaced_outputs(output: Path) -> list[Path]:
+    """Earlier outputs of this folder that the background deletion has not removed yet."""
+    return list(output.parent.glob(f"{_REPLACED_PREFIX.format(output.name)}*"))
+
+
 def _swap(staging: Path, output: Path) -> None:
     """Put the new build in place of the old one with two renames."""
     os.chmod(staging, 0o755)
     old = None
     if output.exists():
-        old = output.with_name(f".{output.name}.old-{os.getpid()}-{time.time_ns()}")
+        old = output.with_name(f"{_REPLACED_PREFIX.format(output.name)}"
+                               f"{os.getpid()}-{time.time_ns()}")
         os.replace(output, old)
     os.replace(staging, output)
     if old is not None:

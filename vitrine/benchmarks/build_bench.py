@@ -14,6 +14,7 @@ from pathlib import Path
 
 from vitrine.benchmarks.measure import machine, run_measured, tree_size
 from vitrine.benchmarks.peers import hugo_binary, write_hugo, write_stock_pelican
+from vitrine.build import replaced_outputs
 from vitrine.synth import write_synthetic_region
 
 log = logging.getLogger(__name__)
@@ -58,7 +59,7 @@ def _cold(cmd: list[str], region: Path) -> dict:
 def _measured_rebuild(cmd: list[str], output: Path) -> dict:
     """Time a rebuild once the output it replaced last time is deleted (in the background)."""
     deadline = time.monotonic() + 300
-    while any(output.parent.glob(f".{output.name}.old-*")) and time.monotonic() < deadline:
+    while replaced_outputs(output) and time.monotonic() < deadline:
         time.sleep(0.2)
     return run_measured(cmd)
 
