@@ -132,7 +132,8 @@ class _SearchIndex:
         self.previous, self.staging, self.written = previous, staging, written
         self.reused = preview and has_index(previous)
         self.indexing = None if self.reused else SearchIndexing(staging)
-        language_written.connect(self.language_written)
+        if self.indexing is not None:  # a preview's pages wait for no index
+            language_written.connect(self.language_written)
 
     def language_written(self, lang: str) -> None:
         """Start indexing a language as soon as the site says its pages are all written."""

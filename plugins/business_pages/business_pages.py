@@ -143,8 +143,11 @@ class DirectoryGenerator(Generator):
             language_written.send(routes.LANGUAGES[index])
 
         # the workers render a language after the other: its index starts after its pages
+        # when a search index is made of the pages, the side tasks wait for the pages: they
+        # run beside the last language's index, whose writing leaves a core idle
         _, report, _ = run_jobs([list(self._jobs(lang)) for lang in routes.LANGUAGES],
-                                self._write, self.options["workers"], side, written)
+                                self._write, self.options["workers"], side, written,
+                                side_last=bool(language_written.receivers))
         self.pages.save(keys)
         log.info("directory: %d pages, %d rendered, %d unchanged", len(keys),
                  len(keys) - reused, reused)

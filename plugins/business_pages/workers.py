@@ -30,13 +30,14 @@ def default_workers() -> int:
 
 
 def run_jobs(groups: list[list], run, workers: int, side: tuple = (),
-             done=lambda index, results: None) -> list:
+             done=lambda index, results: None, side_last: bool = False) -> list:
     """Run every job of every group with run(job); return [task() for task in side].
 
     done(index, [run(job) for job in group]) is called in this process as each group
     ends, in order, while the workers go on with the next group (a language's search
     index starts while the other language's pages are made). Side tasks (the open-data
-    exports, the steward's report) are taken first.
+    exports, the steward's report) are taken first, or after the groups if side_last
+    (while the last group's search index is made, whose writing leaves a core idle).
     """
     if workers <= 1 or sum(map(len, groups)) < 2 \
             or "fork" not in multiprocessing.get_all_start_methods():
@@ -48,10 +49,12 @@ def run_jobs(groups: list[list], run, workers: int, side: tuple = (),
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             def submit(task):  # queued in order: a free worker takes the oldest
                 return pool.apply_async(_run_task, (task,))
-            side_runs = [submit(("side", i, 0, 1)) for i in range(len(side))]
+            side_runs = [] if side_last else [submit(("side", i, 0, 1))
+                                              for i in range(len(side))]
             group_runs = [[submit(("jobs", index, start, stop))
                            for start, stop in _pieces(len(jobs), workers)]
                           for index, jobs in enumerate(groups)]
+            side_runs = side_runs or [submit(("side", i, 0, 1)) for i in range(len(side))]
             for index, runs in enumerate(group_runs):
                 done(index, [result for task in runs for result in _collected(task)])
             return [result for task in side_runs for result in _collected(task)]
