@@ -106,7 +106,7 @@ def build(root: Path, output: Path, settings_file: Path, overrides: dict | None 
         build_cache.commit(caching)
     else:
         build_cache.discard(caching)
-        shutil.rmtree(staging, ignore_errors=True)
+        _discard(staging)
         log.error("build failed: %d error(s), %d warning(s); %s left untouched",
                   counter.errors, counter.warnings, output)
     return BuildResult(ok, output, pages, counter.warnings, counter.errors,
@@ -157,6 +157,16 @@ class _SearchIndex:
         language_written.disconnect(self.language_written)
         if self.indexing is not None:
             self.indexing.cancel()
+
+
+def _discard(staging: Path) -> None:
+    """Delete a failed build's folder, renamed first: a helper still writing in it stops."""
+    failed = staging.with_name(f"{staging.name}-failed")
+    try:
+        os.replace(staging, failed)  # a writer's next mkdir finds no parent
+    except OSError:
+        failed = staging
+    shutil.rmtree(failed, ignore_errors=True)
 
 
 _REPLACED_PREFIX = ".{}.old-"  # a replaced output, renamed beside the new one until deleted

@@ -19,7 +19,7 @@ from vitrine.page_cache import PageCache, base_key
 from vitrine.search_index import language_written
 from vitrine.story_index import all_stories, for_reader
 
-from .workers import default_workers, run_jobs
+from .workers import default_workers, make_folders_aside, run_jobs
 
 log = logging.getLogger(__name__)
 DEFAULTS = {"per_page": 48, "window_sample": 12, "report_dir": "reports/steward",
@@ -62,7 +62,7 @@ class DirectoryGenerator(Generator):
         """Load and merge the directory; attach cross-links to stories."""
         self.options = directory_settings(self.settings)
         self.options["workers"] = self.options["workers"] or default_workers()
-        self.directory = None
+        self.directory = self.folders = None
         if self.loading is None:
             return
         self.directory = d = self.loading.result()
@@ -74,6 +74,11 @@ class DirectoryGenerator(Generator):
             self.by_category[business.category].append(business)
             self.by_town[business.municipality].append(business)
         self._link_stories()
+        self.folders = make_folders_aside(
+            [os.path.join(self.output_path, routes.section(lang, "businesses"))
+             for lang in routes.LANGUAGES],
+            [os.path.join(self.output_path, routes.section(lang, "businesses", b.slug))
+             for lang in routes.LANGUAGES for b in d.businesses], self.options["workers"])
         self.context["directory"] = d
         extras = self.context.setdefault("window_extras", {})
         for lang in routes.LANGUAGES:
@@ -149,6 +154,8 @@ class DirectoryGenerator(Generator):
                                 self._write, self.options["workers"], side, written,
                                 side_last=bool(language_written.receivers))
         self.pages.save(keys)
+        if self.folders is not None:
+            self.folders.join()
         log.info("directory: %d pages, %d rendered, %d unchanged", len(keys),
                  len(keys) - reused, reused)
         for path in report:

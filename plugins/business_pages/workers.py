@@ -10,6 +10,7 @@ import os
 log = logging.getLogger(__name__)
 _STATE: dict = {}  # what forked workers inherit: the jobs and the function that runs one
 PIECES_PER_WORKER = 8  # small enough to even out the workers, large enough to cost nothing
+FOLDERS_ASIDE_FROM = 1_000  # fewer page folders are made by the workers as they go
 
 
 class _Collect(logging.Handler):
@@ -60,6 +61,35 @@ def run_jobs(groups: list[list], run, workers: int, side: tuple = (),
             return [result for task in side_runs for result in _collected(task)]
     finally:
         _STATE.clear()
+
+
+def make_folders_aside(parents: list[str], folders: list[str], workers: int):
+    """Make parents, then their child folders in a forked process; return it, or None.
+
+    Page workers making 110,000 page folders as they write spend 10-15 % of their time
+    in mkdir; made beforehand, while this process writes the stories on one core, the
+    folders cost the workers little.
+    """
+    if workers <= 1 or len(folders) < FOLDERS_ASIDE_FROM \
+            or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    for parent in parents:
+        os.makedirs(parent, exist_ok=True)
+    process = multiprocessing.get_context("fork").Process(
+        target=_make_folders, args=(folders,), daemon=True)
+    process.start()
+    return process
+
+
+def _make_folders(folders: list[str]) -> None:
+    """Make each folder; stop at the first whose parent is gone (a failed build's output)."""
+    for folder in folders:
+        try:
+            os.mkdir(folder)
+        except FileExistsError:  # a worker was first
+            continue
+        except FileNotFoundError:
+            return
 
 
 def _collected(result) -> list:
