@@ -82,13 +82,17 @@ def make_folders_aside(parents: list[str], folders: list[str], workers: int):
 
 
 def _make_folders(folders: list[str]) -> None:
-    """Make each folder; stop at the first whose parent is gone (a failed build's output)."""
+    """Make each folder; stop at the first that cannot be made.
+
+    Its parent is gone (a failed build's output), or the disk refuses: the workers make
+    what is missing as they write, and report what fails.
+    """
     for folder in folders:
         try:
             os.mkdir(folder)
         except FileExistsError:  # a worker was first
             continue
-        except FileNotFoundError:
+        except OSError:
             return
 
 
