@@ -50,12 +50,14 @@ def run_jobs(groups: list[list], run, workers: int, side: tuple = (),
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             def submit(task):  # queued in order: a free worker takes the oldest
                 return pool.apply_async(_run_task, (task,))
-            side_runs = [] if side_last else [submit(("side", i, 0, 1))
-                                              for i in range(len(side))]
+            def submit_side():
+                return [submit(("side", i, 0, 1)) for i in range(len(side))]
+            side_runs = [] if side_last else submit_side()
             group_runs = [[submit(("jobs", index, start, stop))
                            for start, stop in _pieces(len(jobs), workers)]
                           for index, jobs in enumerate(groups)]
-            side_runs = side_runs or [submit(("side", i, 0, 1)) for i in range(len(side))]
+            if side_last:
+                side_runs = submit_side()
             for index, runs in enumerate(group_runs):
                 done(index, [result for task in runs for result in _collected(task)])
             return [result for task in side_runs for result in _collected(task)]
