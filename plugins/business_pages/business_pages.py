@@ -80,10 +80,11 @@ class DirectoryGenerator(Generator):
             [os.path.join(self.output_path, routes.section(lang, "businesses", b.slug))
              for lang in routes.LANGUAGES for b in d.businesses], self.options["workers"])
         self.context["directory"] = d
+        windows = {audience: self._window(audience) for audience in routes.AUDIENCES}
         extras = self.context.setdefault("window_extras", {})
-        for lang in routes.LANGUAGES:
+        for lang in routes.LANGUAGES:  # a window shows the same businesses in each language
             for audience in routes.AUDIENCES:
-                extras[(lang, audience)] = self._window(audience)
+                extras[(lang, audience)] = windows[audience]
 
     def _link_stories(self):
         """Resolve the businesses and towns each story names; index stories by both."""

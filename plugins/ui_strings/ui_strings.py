@@ -1,4 +1,4 @@
-"""Jinja globals: t() for UI strings, url() for the URL scheme, date formatting per language.
+"""Jinja globals: t() for UI strings, url() and the language switch's target, dates per language.
 
 Also the {% cache %} tag (vitrine.fragment_cache) the theme renders its header and footer with.
 """
@@ -89,6 +89,16 @@ def install(generator) -> None:
         return f"{siteurl}/{_path(lang or ctx.get('lang') or default, kind, args)}"
 
     @jinja2.pass_context
+    def other_language_url(ctx, translations):
+        """The language switch's target: the page's translation, else the other home page."""
+        lang = ctx.get("lang") or default
+        found = _path(routes.other_lang(lang), "home", ())
+        for alt in translations or []:
+            if alt["lang"] != lang:
+                found = alt["url"]
+        return found
+
+    @jinja2.pass_context
     def long_date(ctx, value, lang=None):
         lang = lang or _lang(ctx)
         if isinstance(value, dt.datetime):
@@ -101,7 +111,7 @@ def install(generator) -> None:
     generator.env.add_extension(FragmentCache)
     generator.env.filters.update(tel_href=tel_href, display_url=display_url, is_safe_url=web_url)
     generator.env.globals.update(t=t, url=url, path=path, long_date=long_date,
-                                 alternates=alternates,
+                                 alternates=alternates, other_language_url=other_language_url,
                                  AUDIENCES=routes.AUDIENCES, LANGUAGES=routes.LANGUAGES)
 
 
