@@ -4,6 +4,7 @@ with a failed build."""
 from __future__ import annotations
 
 import json
+import re
 import signal
 from pathlib import Path
 
@@ -71,6 +72,35 @@ def test_each_language_is_indexed_once_all_its_pages_are_written_before_the_buil
         entry = json.loads((site.output / search_index.bundle(lang) / "pagefind-entry.json")
                            .read_text())
         assert entry["languages"][lang]["page_count"] == len(published) > 3
+
+
+def test_every_page_marked_for_search_is_written_before_its_language_is_indexed(tmp_path):
+    """Lists and a town's further pages follow both indexes: none of them may be searched."""
+    events: list[tuple[str, str]] = []
+
+    def page_written(path, **_context):
+        events.append(("page", re.sub(r"^.*/\.output\.building-[^/]+/", "", str(path))))
+
+    def language_written(lang):
+        events.append(("indexed", lang))
+
+    pelican_signals.content_written.connect(page_written)
+    search_index.language_written.connect(language_written)
+    try:  # a business a page: the directory's lists and towns run over several pages
+        site = build_copy(copy_site("directory", tmp_path), DIRECTORY={"per_page": 1})
+    finally:
+        pelican_signals.content_written.disconnect(page_written)
+        search_index.language_written.disconnect(language_written)
+    assert site.result.ok
+    written_before = {}
+    for lang in routes.LANGUAGES:
+        end = events.index(("indexed", lang))
+        written_before[lang] = {path for kind, path in events[:end] if kind == "page"}
+        assert set(_indexed_pages(site.output, lang)) <= written_before[lang]
+    later = {path for kind, path in events if kind == "page"} - written_before["en"]
+    assert f"{routes.section('fr', 'businesses')}page/2/index.html" in later
+    assert any(path.startswith(routes.section("en", "towns")) and "/page/2/" in path
+               for path in later)
 
 
 def test_a_large_site_indexes_one_language_after_the_other(tmp_path, monkeypatch):

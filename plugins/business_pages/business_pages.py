@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 from collections import defaultdict
@@ -137,7 +138,7 @@ class DirectoryGenerator(Generator):
                 lambda: self.loading.keep(self.directory))
         keys, reused = {}, 0
 
-        def written(index, pages):  # a language's pages are all written
+        def written(index, pages):  # a group of pages is all written
             nonlocal reused
             for save_as, key, was_reused, context in pages:
                 keys[save_as] = key
@@ -145,14 +146,17 @@ class DirectoryGenerator(Generator):
                 # written by worker processes: tell plugins here (the sitemap listens)
                 signals.content_written.send(os.path.join(self.output_path, save_as),
                                              context=context)  # os: 106,000 pages
-            # the last of its indexed pages: stories and windows were written before
-            language_written.send(routes.LANGUAGES[index])
+            if index < len(routes.LANGUAGES):
+                # the last of its pages search reads: stories and windows were written before
+                language_written.send(routes.LANGUAGES[index])
 
-        # the workers render a language after the other: its index starts after its pages
-        # when a search index is made of the pages, the side tasks wait for the pages: they
-        # run beside the last language's index, whose writing leaves a core idle
-        _, report, _ = run_jobs([list(self._jobs(lang)) for lang in routes.LANGUAGES],
-                                self._write, self.options["workers"], side, written,
+        # the workers render the pages search reads a language after the other, each
+        # language's index starting after its pages; then the lists of both languages and,
+        # when a search index is made of the pages, the side tasks: they run beside the last
+        # language's index, whose writing leaves a core idle
+        groups = [list(self._searched_jobs(lang)) for lang in routes.LANGUAGES]
+        groups.append([job for lang in routes.LANGUAGES for job in self._listing_jobs(lang)])
+        _, report, _ = run_jobs(groups, self._write, self.options["workers"], side, written,
                                 side_last=bool(language_written.receivers))
         self.pages.save(keys)
         if self.folders is not None:
@@ -189,8 +193,20 @@ class DirectoryGenerator(Generator):
             out.write(html)
         return save_as, key, False, page
 
-    def _jobs(self, lang):
-        """Every directory page of a language, as (function, *arguments) that returns it."""
+    def _searched_jobs(self, lang):
+        """A language's pages that search reads, as (function, *arguments) that returns one.
+
+        Business pages and each town's first page: the pages whose template fills the
+        search_body block (business.html, town.html); tests/test_search_indexing.py checks
+        that no other directory page is marked for search.
+        """
+        for town in self.directory.territory.municipalities.values():
+            yield next(self._town_pages(lang, town))
+        for business in self.directory.businesses:
+            yield (self._business_page, lang, business)
+
+    def _listing_jobs(self, lang):
+        """A language's other directory pages: the lists, further town pages, the open data."""
         d = self.directory
         yield from self._paginated(lang, "directory/index", "businesses", None, d.businesses,
                                    categories=self._categories(), towns=self._towns())
@@ -202,18 +218,18 @@ class DirectoryGenerator(Generator):
         yield (self._page, routes.section(lang, "towns"), "directory/towns", lang,
                routes.section_alternates("towns"), {"mrcs": self._mrcs()})
         for town in d.territory.municipalities.values():
-            yield from self._paginated(lang, "directory/town", "towns", town.slug,
-                                       self.by_town.get(town.slug, []), town=town,
-                                       mrc=d.territory.mrcs.get(town.mrc),
-                                       stories=for_reader(self.town_stories.get(town.slug, []),
-                                                          lang))
-        for business in d.businesses:
-            yield (self._business_page, lang, business)
+            yield from itertools.islice(self._town_pages(lang, town), 1, None)
         yield (self._page, routes.section(lang, "data"), "directory/open_data", lang,
                routes.section_alternates("data"),
                {"sources": d.sources.values(), "total": len(d.businesses),
                 "records": {source.id: source.record_count for source in d.sources.values()},
                 "data_url": routes.section("fr", "data")})
+
+    def _town_pages(self, lang, town):
+        return self._paginated(lang, "directory/town", "towns", town.slug,
+                               self.by_town.get(town.slug, []), town=town,
+                               mrc=self.directory.territory.mrcs.get(town.mrc),
+                               stories=for_reader(self.town_stories.get(town.slug, []), lang))
 
     @staticmethod
     def _page(url, template, lang, translations, values):
