@@ -226,6 +226,7 @@ class DirectoryGenerator(Generator):
                 "data_url": routes.section("fr", "data")})
 
     def _town_pages(self, lang, town):
+        """Jobs for a town's pages: the first is searched, the others are listings."""
         return self._paginated(lang, "directory/town", "towns", town.slug,
                                self.by_town.get(town.slug, []), town=town,
                                mrc=self.directory.territory.mrcs.get(town.mrc),
