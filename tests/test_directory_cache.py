@@ -140,3 +140,30 @@ def _wait_for(folder, seconds=30.0):
             return True
         time.sleep(0.05)
     return False
+
+
+def test_a_build_freezes_its_merged_directory_for_the_collector_and_releases_it(tmp_path):
+    """Collections skip the directory while the build runs; after it, nothing stays frozen
+
+    (vitrine serve --reload builds again and again in one process: frozen directories would
+    never be collected).
+    """
+    import gc
+
+    from conftest import build_copy
+    from pelican import signals
+
+    root = copy_site("directory", tmp_path)
+    frozen = []
+
+    def count(_generators):
+        frozen.append(gc.get_freeze_count())
+
+    signals.all_generators_finalized.connect(count)
+    try:
+        for _ in range(2):  # merged, then unpickled from .cache/
+            assert build_copy(root).result.ok
+            assert gc.get_freeze_count() == 0
+    finally:
+        signals.all_generators_finalized.disconnect(count)
+    assert len(frozen) == 2 and min(frozen) > 1000

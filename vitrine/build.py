@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -97,6 +98,7 @@ def build(root: Path, output: Path, settings_file: Path, overrides: dict | None 
         ok = False
     finally:
         search.close()  # stops a failed build's indexing
+        gc.unfreeze()  # what the build froze (its merged directory) may be collected now
         logging.getLogger().removeHandler(counter)
         signals.content_written.disconnect(written)
     pages = len(written.paths) if ok else 0

@@ -11,6 +11,7 @@ log = logging.getLogger(__name__)
 _STATE: dict = {}  # what forked workers inherit: the jobs and the function that runs one
 PIECES_PER_WORKER = 8  # small enough to even out the workers, large enough to cost nothing
 FOLDERS_ASIDE_FROM = 1_000  # fewer page folders are made by the workers as they go
+NICENESS = 5  # the workers' priority below this process and the search index (see run_jobs)
 
 
 class _Collect(logging.Handler):
@@ -39,6 +40,10 @@ def run_jobs(groups: list[list], run, workers: int, side: tuple = (),
     index starts while the other language's pages are made). Side tasks (the open-data
     exports, the steward's report) are taken first, or after the groups if side_last
     (while the last group's search index is made, whose writing leaves a core idle).
+
+    The workers run at a lower priority (NICENESS): a language's search index, which
+    cannot start before its pages are written and is the build's last step, gets the cores
+    first; the workers' pages use what it leaves (its writing is one thread).
     """
     if workers <= 1 or sum(map(len, groups)) < 2 \
             or "fork" not in multiprocessing.get_all_start_methods():
@@ -47,7 +52,8 @@ def run_jobs(groups: list[list], run, workers: int, side: tuple = (),
         return [task() for task in side]
     _STATE.update(groups=groups, run=run, side=side)
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with multiprocessing.get_context("fork").Pool(workers, initializer=os.nice,
+                                                      initargs=(NICENESS,)) as pool:
             def submit(task):  # queued in order: a free worker takes the oldest
                 return pool.apply_async(_run_task, (task,))
             def submit_side():

@@ -38,7 +38,7 @@ class Loading:
 
     def result(self) -> Directory:
         """Wait for the sources, validate the overrides and merge."""
-        with gc_paused():
+        with gc_paused(freeze=True):  # the directory lives as long as the caller's build
             sources, records, more, rejected = self.reads.collect()
             problems = self.problems + more
             overrides, more = load_overrides(self.root)

@@ -16,6 +16,7 @@ from pathlib import Path
 from vitrine.directory import Loading
 from vitrine.directory.model import Directory
 from vitrine.directory.source_cache import UNREADABLE, SourceCache, hash_files
+from vitrine.gcpause import gc_paused
 from vitrine.links import link_or_copy
 
 __all__ = ["PACKAGE", "CachedLoading", "code_version", "data_key", "files_of", "hash_files",
@@ -80,7 +81,7 @@ class CachedLoading:
         """Return the directory: unpickled, or merged (keep() stores it for the next build)."""
         if self.loading is None:
             try:
-                with self.path.open("rb") as cached:
+                with self.path.open("rb") as cached, gc_paused(freeze=True):
                     return pickle.load(cached)
             except UNREADABLE as error:
                 log.info("directory cache %s unreadable (%s); merging again", self.path, error)
