@@ -143,10 +143,10 @@ def _wait_for(folder, seconds=30.0):
 
 
 def test_a_build_freezes_its_merged_directory_for_the_collector_and_releases_it(tmp_path):
-    """Collections skip the directory while the build runs; after it, nothing stays frozen
+    """Collections skip the directory while the build runs; nothing stays frozen after it.
 
-    (vitrine serve --reload builds again and again in one process: frozen directories would
-    never be collected).
+    vitrine serve --reload builds again and again in one process: frozen directories would
+    never be collected.
     """
     import gc
 
