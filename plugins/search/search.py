@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from pelican import signals
@@ -12,12 +11,10 @@ from pelican.generators import Generator
 from unidecode import unidecode
 
 from vitrine import routes
+from vitrine.directory.client_data import write_client_data
 from vitrine.story_index import all_stories
 
-from .client_data import client_data, dumps
-
 log = logging.getLogger(__name__)
-CLIENT_DATA_FILE = "index.json"
 MAP_DEFAULTS = {"tiles": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
                 "attribution": "© OpenStreetMap contributors", "max_zoom": 18}
 
@@ -70,12 +67,7 @@ class SearchGenerator(Generator):
                 self._write_client_data(directory, lang)
 
     def _write_client_data(self, directory, lang):
-        folder = routes.section(lang, "businesses")
-        path = Path(self.output_path) / folder / CLIENT_DATA_FILE
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = client_data(directory, lang, f"{self.settings.get('SITEURL', '')}/{folder}",
-                           self.settings.get("TIMEZONE", "UTC"))
-        path.write_text(dumps(data), encoding="utf-8")
+        path = write_client_data(directory, self.output_path, lang, self.settings)
         log.info("search: wrote %s (%d businesses)", path, len(directory.businesses))
 
     @staticmethod

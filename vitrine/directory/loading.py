@@ -182,7 +182,7 @@ def _load_file(file: Path, root: Path, check, bounds):
     good, bad = [], []
     seen = {}
     for i, item in enumerate(items):
-        record, errors = _record(doc, item, ("businesses", i), check, bounds, file.stem)
+        record, errors = read_record(doc, item, ("businesses", i), check, bounds, file.stem)
         if record is not None and record.id in seen:
             errors.append(doc.problem(("businesses", i, "id"), f"businesses[{i}].id",
                                       f'duplicate record id "{record.id}"; first used at '
@@ -211,22 +211,27 @@ def _load_folder(folder: Path, root: Path, check, bounds):
     for file in sorted(folder.glob("*.y*ml")):
         if file.name == "_source.yaml":
             continue
-        entry, errors = read(file, root)
-        if entry is not None:
-            data = entry.data
-            if isinstance(data, dict):
-                data = {"id": file.stem, **data}
-            record, more = _record(entry, data, (), check, bounds, folder.name)
-            errors += more
-        else:
-            record = None
+        record, errors = read_file_record(file, root, check, bounds)
         (good.append(record) if record else bad.append((f"{folder.name}:{file.stem}",
                                                         errors)))
         problems += errors
     return source, good, bad, problems
 
 
-def _record(doc: Located, item, parts: tuple, check, bounds, source_id: str):
+def read_file_record(file: Path, root: Path, check, bounds) -> tuple[Record | None, list[Problem]]:
+    """Read the one business of a source folder's file (its id defaults to the file's name)."""
+    entry, errors = read(file, root)
+    if entry is None:
+        return None, errors
+    data = entry.data
+    if isinstance(data, dict):
+        data = {"id": file.stem, **data}
+    record, more = read_record(entry, data, (), check, bounds, file.parent.name)
+    return record, errors + more
+
+
+def read_record(doc: Located, item, parts: tuple, check, bounds, source_id: str):
+    """Validate one business entry at parts of doc; return its record (None if bad), problems."""
     ctx = Context(doc)
     value = check(item, parts, ctx)
     problems = ctx.problems

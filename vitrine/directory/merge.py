@@ -84,11 +84,17 @@ def merge(records: list[Record], sources: dict[str, Source], overrides: Override
                 near.append(evidence)
         else:
             merged.append(evidence)
-    businesses = [build(sorted((records[i] for i in g), key=lambda r: _recency(r, sources)),
-                        overrides, categories) for g in groups.groups()]
+    businesses = [build_group([records[i] for i in g], sources, overrides, categories)
+                  for g in groups.groups()]
     assign_slugs(businesses)
     businesses.sort(key=lambda b: b.slug)
     return businesses, merged, near
+
+
+def build_group(records: list[Record], sources: dict[str, Source], overrides: Overrides,
+                categories: dict) -> Business:
+    """Make one business (without its slug) from the records judged the same business."""
+    return build(sorted(records, key=lambda r: _recency(r, sources)), overrides, categories)
 
 
 def _recency(record: Record, sources: dict[str, Source]):

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
+from vitrine import routes
+
+FILE = "index.json"  # beside the business pages of each language
 FIELDS = ("slug", "name", "category", "town", "lat", "lon", "hours", "audiences")
 
 
@@ -23,10 +28,14 @@ def client_data(directory, lang: str, businesses_url: str, timezone: str) -> dic
                   sorted(towns.items(), key=lambda kv: kv[1].name.casefold())
                   if slug in used_towns},
         "fields": list(FIELDS),
-        "businesses": [[b.slug, b.name, b.category, b.municipality, _coord(b.lat),
-                        _coord(b.lon), _hours(b.hours), list(b.audiences)]
-                       for b in directory.businesses],
+        "businesses": [client_row(b) for b in directory.businesses],
     }
+
+
+def client_row(b) -> list:
+    """A business as the browser gets it: the values of FIELDS, in order."""
+    return [b.slug, b.name, b.category, b.municipality, _coord(b.lat), _coord(b.lon),
+            _hours(b.hours), list(b.audiences)]
 
 
 def _coord(value):
@@ -43,3 +52,16 @@ def _hours(hours: dict | None) -> dict | None:
 def dumps(data: dict) -> str:
     """Serialise compactly: this file travels to phones."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def write_client_data(directory, output: Path, lang: str, settings) -> Path:
+    """Write a language's client data into a built site (atomically: a preview updates it live)."""
+    folder = routes.section(lang, "businesses")
+    path = Path(output) / folder / FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = client_data(directory, lang, f"{settings.get('SITEURL', '')}/{folder}",
+                       settings.get("TIMEZONE", "UTC"))
+    fresh = path.with_name(f".{FILE}.{os.getpid()}")
+    fresh.write_text(dumps(data), encoding="utf-8")
+    os.replace(fresh, path)
+    return path
