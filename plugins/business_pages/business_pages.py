@@ -16,6 +16,7 @@ from vitrine.directory.cache import CachedLoading, data_key, files_of
 from vitrine.directory.exports import write_exports
 from vitrine.directory.report import write_report
 from vitrine.jsonld import business_jsonld, script_json
+from vitrine.live import directory_written
 from vitrine.page_cache import PageCache, base_key
 from vitrine.search_index import language_written
 from vitrine.story_index import all_stories, for_reader
@@ -159,12 +160,39 @@ class DirectoryGenerator(Generator):
         _, report, _ = run_jobs(groups, self._write, self.options["workers"], side, written,
                                 side_last=bool(language_written.receivers))
         self.pages.save(keys)
+        self.page_keys = keys
         if self.folders is not None:
             self.folders.join()
         log.info("directory: %d pages, %d rendered, %d unchanged", len(keys),
                  len(keys) - reused, reused)
         for path in report:
             log.info("steward's report: %s", path)
+        directory_written.send(self)  # a live preview keeps this generator to apply edits
+
+    def jobs_showing(self, businesses) -> list:
+        """Jobs of the pages that show any of businesses: theirs and the lists they are on."""
+        per_page, wanted, found = self.options["per_page"], {id(b) for b in businesses}, []
+        for lang in routes.LANGUAGES:
+            for job in itertools.chain(self._searched_jobs(lang), self._listing_jobs(lang)):
+                if job[0] == self._business_page:
+                    shown = job[2:3]
+                elif job[0] == self._list_page:
+                    number, listed = job[6], job[5]
+                    shown = listed[(number - 1) * per_page:number * per_page]
+                else:
+                    continue
+                if any(id(b) in wanted for b in shown):
+                    found.append(job)
+        return found
+
+    def rewrite(self, jobs, folder: Path) -> dict[str, str]:
+        """Render jobs into folder, reusing nothing; return each page's path and key."""
+        output, self.output_path = self.output_path, str(folder)
+        kept, self.pages.keys = self.pages.keys, {}
+        try:
+            return {save_as: key for save_as, key, _, _ in map(self._write, jobs)}
+        finally:
+            self.output_path, self.pages.keys = output, kept
 
     def _plan_covers(self):
         """Plan the story covers directory pages show (workers' plans would not reach us)."""

@@ -7,10 +7,9 @@ import http.server
 import logging
 from pathlib import Path
 
-from vitrine.build import build
+from vitrine.live import WATCHED, LivePreview
 
 log = logging.getLogger(__name__)
-WATCHED = ("content", "theme", "data", "plugins", "vitrine", "pelicanconf.py")
 
 
 def add_arguments(parser) -> None:
@@ -43,11 +42,11 @@ def _livereload(root: Path, output: Path, args) -> int:
     """Watch the project with livereload and rebuild on change."""
     from livereload import Server
 
-    def rebuild():
-        # A preview: the search index of the first build is kept (re-indexing is most of a
-        # rebuild's time); `make html` or `vitrine build` index again.
-        build(root, output, root / "pelicanconf.py", preview=True)
-
+    # A preview: the search index of the first build is kept (re-indexing is most of a
+    # rebuild's time), and edits of business records are applied in place (vitrine/live.py);
+    # `make html` or `vitrine build` index again.
+    preview = LivePreview(root, output, root / "pelicanconf.py")
+    rebuild = preview.rebuild
     rebuild()
     server = Server()
     for name in WATCHED:

@@ -1,0 +1,137 @@
+"""A live preview applies edits of business records in place and stays equal to a clean build."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+from conftest import ROOT, output_files
+
+from vitrine.benchmarks.live_edit import editable_record
+from vitrine.build import build
+from vitrine.live import LivePreview, split_items
+from vitrine.synth import write_synthetic_region
+
+
+@pytest.fixture
+def preview(tmp_path):
+    """A synthetic region of 150 businesses (3 sources), previewed once."""
+    root = tmp_path / "site"
+    write_synthetic_region(root, 150, 4, sources=3, seed=7)
+    preview = LivePreview(root, root / "output", ROOT / "pelicanconf.py")
+    assert preview.rebuild() == "built"
+    yield preview
+    preview.close()
+
+
+def _quiet_business(preview, wanted: str = "name: "):
+    """A business merged from several records, shown in no window or story, whose first
+    record's item matches wanted."""
+    path, _header, items, at = editable_record(preview, re.compile(wanted), merged=True)
+    return next(b for b in preview.kept.generator.directory.businesses
+                if b.sources[0].path == path.relative_to(preview.root).as_posix()
+                and b.sources[0].line == items[at][0])
+
+
+def _edit_record(preview, business, old: str, new: str):
+    """Replace text in the item of the business's first record in its source file."""
+    place = business.sources[0]
+    path = preview.root / place.path
+    header, items = split_items(path.read_text(encoding="utf-8"))
+    at = next(i for i, (line, _) in enumerate(items) if line == place.line)
+    assert re.search(old, items[at][1])
+    items[at] = (items[at][0], re.sub(old, new, items[at][1], count=1))
+    path.write_text(header + "".join(text for _, text in items), encoding="utf-8")
+
+
+def _clean_build(root, tmp_path):
+    """The output of a clean full build of a copy of root."""
+    clean = tmp_path / "clean"
+    shutil.copytree(root, clean, ignore=shutil.ignore_patterns(".cache", "output", ".output*"))
+    assert build(clean, clean / "output", ROOT / "pelicanconf.py", clean=True).ok
+    return output_files(clean / "output")
+
+
+def _assert_same_site(preview, tmp_path):
+    preview.close()  # the open data written in the background is part of the site
+    live, clean = output_files(preview.output), _clean_build(preview.root, tmp_path)
+    assert sorted(live) == sorted(clean)
+    assert [name for name in clean if live[name] != clean[name]] == []
+
+
+IN_PLACE = {
+    "description": (r'description: \{fr: "', 'description: {fr: "Nouveau ! ', "Nouveau ! "),
+    "hours": (r'"08:00-17:00"', '"09:30-17:00"', "09:30-17:00"),  # client data changes too
+}
+
+
+@pytest.mark.parametrize("edit", sorted(IN_PLACE))
+def test_an_edit_of_a_record_is_applied_in_place_and_equals_a_clean_build(preview, tmp_path,
+                                                                          edit):
+    old, new, shown = IN_PLACE[edit]
+    business = _quiet_business(preview, old)
+    _edit_record(preview, business, old, new)
+    assert preview.rebuild() == "in place"
+    page = (preview.output / "entreprises" / business.slug / "index.html").read_text()
+    assert shown in page
+    _assert_same_site(preview, tmp_path)
+
+
+def _rename(preview, business):
+    _edit_record(preview, business, r"name: \"", 'name: "Nouvelle ')
+
+
+def _add_record(preview, business):
+    path = preview.root / business.sources[0].path
+    path.write_text(path.read_text(encoding="utf-8") + '  - id: "NEW-1"\n    name: "Café Neuf"\n'
+                    '    category: "cafe"\n    municipality: "amos"\n', encoding="utf-8")
+
+
+def _unknown_category(preview, business):
+    _edit_record(preview, business, r'category: "[^"]*"', 'category: "inconnue"')
+
+
+def _extra_line(preview, business):
+    _edit_record(preview, business, r'description: \{', 'tags: [nouveau]\n    description: {')
+
+
+REBUILT = {"renamed (its slug and lists change)": _rename, "a record added": _add_record,
+           "a record made invalid": _unknown_category,
+           "a line added (later records move)": _extra_line}
+
+
+@pytest.mark.parametrize("edit", sorted(REBUILT))
+def test_an_edit_that_moves_what_pages_show_builds_the_preview_again(preview, tmp_path, edit):
+    REBUILT[edit](preview, _quiet_business(preview, r'description: \{'))
+    assert preview.rebuild() == "built"
+    _assert_same_site(preview, tmp_path)
+
+
+def test_undoing_an_edit_applied_in_place_brings_back_the_first_pages(preview, tmp_path):
+    """The build after an edit in place reuses no page the edit rewrote."""
+    business = _quiet_business(preview, r'description: \{fr: "')
+    page = preview.output / "entreprises" / business.slug / "index.html"
+    first = page.read_bytes()
+    source = preview.root / business.sources[0].path
+    original = source.read_bytes()
+    _edit_record(preview, business, r'description: \{fr: "', 'description: {fr: "Nouveau ! ')
+    assert preview.rebuild() == "in place"
+    assert page.read_bytes() != first
+    source.write_bytes(original)  # undone, with a story edited: a full preview build
+    story = next((preview.root / "content").rglob("*.md"))
+    story.write_text(story.read_text(encoding="utf-8") + "\nUne phrase de plus.\n",
+                     encoding="utf-8")
+    assert preview.rebuild() == "built"
+    assert page.read_bytes() == first
+    _assert_same_site(preview, tmp_path)
+
+
+def test_a_source_file_is_cut_into_items_at_their_first_line():
+    text = ('source: {name: S}\nbusinesses:\n  - id: "1"\n    name: A\n'
+            '  # a comment stays with the item above\n  - id: "2"\n    name: B\n')
+    header, items = split_items(text)
+    assert header == "source: {name: S}\nbusinesses:\n"
+    assert [line for line, _ in items] == [3, 6]
+    assert header + "".join(item for _, item in items) == text
+    assert split_items("source: {name: S}\nbusinesses: []\n") is None
