@@ -22,6 +22,9 @@ def test_tiny_build_bench_writes_well_formed_results(tmp_path):
                                        "one_business_preview"}
     for figures in [vitrine, row["pelican"], *vitrine["rebuild"].values()]:
         assert figures["peak_rss_mb"] > 0
+    live = vitrine["live_edit"]  # 30 businesses: each may be in a window, then none is timed
+    assert live["first_build_seconds"] > 0
+    assert live["how"] in ("in place", "no business outside windows and stories")
     assert row["pelican"]["pages"] >= vitrine["pages"]  # as many articles, plus index pages
     if hugo_binary():
         assert row["hugo"]["pages"] > 30 * 2

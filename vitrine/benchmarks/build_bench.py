@@ -64,6 +64,14 @@ def _measured_rebuild(cmd: list[str], output: Path) -> dict:
     return run_measured(cmd)
 
 
+def _live_edit(region: Path, conf: Path, output: Path) -> dict:
+    """What `vitrine serve --reload` takes to apply one business's edit (its own process)."""
+    done = subprocess.run([sys.executable, "-m", "vitrine.benchmarks.live_edit", "--root",
+                           str(region), "--settings", str(conf), "--output", str(output)],
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])  # after Pelican's own lines
+
+
 def _edit_business(region: Path) -> None:
     source = region / "data" / "sources" / "source-1.yaml"
     text = source.read_text(encoding="utf-8")
@@ -108,6 +116,8 @@ def bench_size(businesses: int, work: Path, settings: Path, repeats: int = 1) ->
     log.info("%d businesses: preview after one_business (search index reused)", businesses)
     rebuilds["one_business_preview"] = _measured_rebuild([*build, "--preview"], output)
     row["vitrine"]["rebuild"] = rebuilds
+    log.info("%d businesses: live preview, one business edited in place", businesses)
+    row["vitrine"]["live_edit"] = _live_edit(region, conf, output)
     pages = row["vitrine"]["pages"]
     log.info("%d businesses: stock Pelican, %d Markdown articles", businesses, pages)
     stock = write_stock_pelican(work / "stock", pages, region)
