@@ -25,10 +25,10 @@ def preview(tmp_path):
     preview.close()
 
 
-def _quiet_business(preview, wanted: str = "name: "):
-    """A business merged from several records, shown in no window or story, whose first
-    record's item matches wanted."""
-    path, _header, items, at = editable_record(preview, re.compile(wanted), merged=True)
+def _quiet_business(preview, wanted: str = "name: ", merged: bool = True):
+    """A business shown in no window or story, merged from several records (or made of
+    one), whose first record's item matches wanted."""
+    path, _header, items, at = editable_record(preview, re.compile(wanted), merged)
     return next(b for b in preview.kept.generator.directory.businesses
                 if b.sources[0].path == path.relative_to(preview.root).as_posix()
                 and b.sources[0].line == items[at][0])
@@ -60,17 +60,21 @@ def _assert_same_site(preview, tmp_path):
     assert [name for name in clean if live[name] != clean[name]] == []
 
 
-IN_PLACE = {
-    "description": (r'description: \{fr: "', 'description: {fr: "Nouveau ! ', "Nouveau ! "),
-    "hours": (r'"08:00-17:00"', '"09:30-17:00"', "09:30-17:00"),  # client data changes too
+PHONE = r'phone: "819 \d{3}-\d{4}"'
+IN_PLACE = {  # (what is replaced, by what, what the page then shows, a merged business)
+    "description": (r'description: \{fr: "', 'description: {fr: "Nouveau ! ', "Nouveau ! ",
+                    True),
+    "hours": (r'"08:00-17:00"', '"09:30-17:00"', "09:30-17:00", True),  # in the client data too
+    "phone (no other record scores differently)": (PHONE, 'phone: "819 999-9999"',
+                                                    "819 999-9999", False),
 }
 
 
 @pytest.mark.parametrize("edit", sorted(IN_PLACE))
 def test_an_edit_of_a_record_is_applied_in_place_and_equals_a_clean_build(preview, tmp_path,
                                                                           edit):
-    old, new, shown = IN_PLACE[edit]
-    business = _quiet_business(preview, old)
+    old, new, shown, merged = IN_PLACE[edit]
+    business = _quiet_business(preview, old, merged)
     _edit_record(preview, business, old, new)
     assert preview.rebuild() == "in place"
     page = (preview.output / "entreprises" / business.slug / "index.html").read_text()
@@ -88,6 +92,10 @@ def _add_record(preview, business):
                     '    category: "cafe"\n    municipality: "amos"\n', encoding="utf-8")
 
 
+def _new_phone(preview, business):
+    _edit_record(preview, business, PHONE, 'phone: "819 999-9999"')
+
+
 def _unknown_category(preview, business):
     _edit_record(preview, business, r'category: "[^"]*"', 'category: "inconnue"')
 
@@ -96,14 +104,19 @@ def _extra_line(preview, business):
     _edit_record(preview, business, r'description: \{', 'tags: [nouveau]\n    description: {')
 
 
-REBUILT = {"renamed (its slug and lists change)": _rename, "a record added": _add_record,
-           "a record made invalid": _unknown_category,
-           "a line added (later records move)": _extra_line}
+REBUILT = {  # (the edit, what the first record of the edited business must hold)
+    "renamed (its slug and lists change)": (_rename, "name: "),
+    "a record added": (_add_record, "name: "),
+    "a merged record's phone changed (its scores change)": (_new_phone, PHONE),
+    "a record made invalid": (_unknown_category, "category: "),
+    "a line added (later records move)": (_extra_line, r"description: \{"),
+}
 
 
 @pytest.mark.parametrize("edit", sorted(REBUILT))
 def test_an_edit_that_moves_what_pages_show_builds_the_preview_again(preview, tmp_path, edit):
-    REBUILT[edit](preview, _quiet_business(preview, r'description: \{'))
+    change, wanted = REBUILT[edit]
+    change(preview, _quiet_business(preview, wanted))
     assert preview.rebuild() == "built"
     _assert_same_site(preview, tmp_path)
 

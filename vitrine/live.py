@@ -11,6 +11,7 @@ else builds the preview again.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import multiprocessing
 import os
@@ -30,7 +31,7 @@ from vitrine.directory.cache import code_version
 from vitrine.directory.client_data import client_row, write_client_data
 from vitrine.directory.exports import write_exports
 from vitrine.directory.loading import SourceReads, read_file_record, read_record
-from vitrine.directory.matching import keys_of
+from vitrine.directory.matching import MAX_BLOCK, REVIEW, Blocking, keys_of, score
 from vitrine.directory.merge import build_group
 from vitrine.directory.overrides import load_overrides
 from vitrine.directory.report import write_report
@@ -175,6 +176,9 @@ class KeptPreview:
             return
         self.records = {r.ref: r for r in records}
         self.at = {(r.path, r.line): r for r in records}
+        self.index = {r.ref: i for i, r in enumerate(records)}
+        self.keys = [keys_of(r.values) for r in records]
+        self.blocking = Blocking(self.keys)  # as the merge blocked them (seconds at 50,000)
 
     def wait(self) -> None:
         """Wait for the records to be read and the last edit's data files to be written."""
@@ -195,6 +199,7 @@ class KeptPreview:
             return False
         for _old, new in edited:
             self.records[new.ref] = self.at[(new.path, new.line)] = new
+            self._rekey(new)
         for path in changed:
             if path in self.texts:
                 self.texts[path] = (self.root / path).read_bytes()
@@ -217,10 +222,55 @@ class KeptPreview:
         for old, new in edited:
             if new.ref != old.ref or new.line != old.line:
                 raise NotInPlace(f"{new.path}:{new.line}: a record's id or line changed")
-            if keys_of(new.values) != keys_of(old.values):
-                raise NotInPlace(f"{new.path}:{new.line}: a value matching uses changed "
-                                 "(name, address, town, phone, website, email, NEQ, position)")
+        rekeyed = [new for old, new in edited if keys_of(new.values) != keys_of(old.values)]
+        if len(rekeyed) > 1 or (rekeyed and not self._scored_alike(rekeyed[0])):
+            raise NotInPlace(f"{rekeyed[0].path}:{rekeyed[0].line}: the merge would compare "
+                             "this record with others differently")
         return edited
+
+    def _scored_alike(self, new) -> bool:
+        """Whether the merge scores new as it scored the record it replaces, with every other.
+
+        Then it merges the same records and lists the same near misses. The record's name
+        and town stay; a block it leaves or joins must stay on its side of MAX_BLOCK.
+        """
+        i = self.index[new.ref]
+        before, after = self.keys[i], keys_of(new.values)
+        if (before.name, before.town) != (after.name, after.town):
+            return False
+        was, now = self.blocking.blocks_of(before), self.blocking.blocks_of(after)
+        blocks = self.blocking.blocks
+        if any(len(blocks[b]) == MAX_BLOCK + 1 for b in set(was) - set(now)) \
+                or any(len(blocks.get(b, ())) == MAX_BLOCK for b in set(now) - set(was)):
+            return False  # other records' pairs would change
+        return self._scores(i, before, was) == self._scores(i, after, now)
+
+    def _scores(self, i: int, keys, blocks: list[tuple]) -> dict:
+        """The scores at or above REVIEW of record i, with keys, against its block partners."""
+        partners = set()
+        for block in blocks:
+            members = [j for j in self.blocking.blocks.get(block, ()) if j != i]
+            if 0 < len(members) < MAX_BLOCK:
+                partners.update(members)
+        found = {}
+        for j in partners:
+            value, reasons = score(keys, self.keys[j]) if i < j else score(self.keys[j], keys)
+            if value >= REVIEW:
+                found[j] = (value, reasons)
+        return found
+
+    def _rekey(self, new) -> None:
+        """Keep the keys and blocks of the records as the merge would make them now."""
+        i = self.index[new.ref]
+        before, after = self.keys[i], keys_of(new.values)
+        if before == after:
+            return
+        was, now = self.blocking.blocks_of(before), self.blocking.blocks_of(after)
+        for block in set(was) - set(now):
+            self.blocking.blocks[block].remove(i)
+        for block in set(now) - set(was):
+            bisect.insort(self.blocking.blocks.setdefault(block, []), i)
+        self.keys[i] = after
 
     def _file_edits(self, path: str) -> list[tuple]:
         """The records whose items changed in a source file, with the ones they replace."""

@@ -19,16 +19,17 @@ log = logging.getLogger(__name__)
 EDITED = re.compile(r'description: \{fr: "')  # text only: no page moves, no merge changes
 
 
-def editable_record(preview: LivePreview, pattern: re.Pattern = EDITED, merged: bool = False):
+def editable_record(preview: LivePreview, pattern: re.Pattern = EDITED,
+                    merged: bool | None = None):
     """A source item matching pattern, of a business no window or story shows (merged from
-    several records if asked): (path, header, items, at), or None."""
+    several records, or made of one, if asked): (path, header, items, at), or None."""
     generator = preview.kept.generator
     windows = {id(b) for extras in generator.context["window_extras"].values()
                for b in extras["window_businesses"]}
     texts = {}
     for business in generator.directory.businesses:
         if id(business) in windows or generator.stories_of.get(business.slug) \
-                or (merged and len(business.sources) < 2):
+                or (merged is not None and merged != (len(business.sources) > 1)):
             continue
         place = business.sources[0]
         if place.path not in texts:

@@ -25,6 +25,8 @@ REVIEW = 0.3  # between REVIEW and MATCH: listed for a person to review
 
 _LATIN = str.maketrans({c: unidecode(chr(c)) for c in range(0xC0, 0x180)})
 
+MAX_BLOCK = 60  # records sharing a block beyond this say nothing about each other
+
 
 def fold(text: str) -> str:
     """Strip accents: a C-speed table for Latin letters, unidecode for anything else."""
@@ -132,34 +134,44 @@ def score(a: Keys, b: Keys) -> tuple[float, list[str]]:
     return round(total, 3), reasons
 
 
-def candidate_pairs(keys: list[Keys], max_block: int = 60) -> set[tuple[int, int]]:
+def candidate_pairs(keys: list[Keys], max_block: int = MAX_BLOCK) -> set[tuple[int, int]]:
     """Pairs worth scoring: same town and a shared rare name word, phone, NEQ, site, e-mail
     or civic address.
 
     Each record blocks on its two rarest name words: generic ones ("restaurant") would pair
     every restaurant of a town. Blocks larger than max_block say nothing and are skipped.
     """
-    frequency: dict[str, int] = {}
-    for k in keys:
-        for w in k.tokens:
-            frequency[w] = frequency.get(w, 0) + 1
-    common = 20 + len(keys) // 200  # a word in more names than this is generic
-    blocks: dict[tuple, list[int]] = {}
-    for i, k in enumerate(keys):
-        ranked = sorted(k.tokens, key=lambda w: (frequency[w], w))
-        rare = ranked[:1] + [w for w in ranked[1:2] if frequency[w] <= common]
+    pairs = set()
+    for members in Blocking(keys).blocks.values():
+        if 1 < len(members) <= max_block:
+            for x, i in enumerate(members):
+                for j in members[x + 1:]:
+                    pairs.add((i, j))
+    return pairs
+
+
+class Blocking:
+    """The blocks of candidate_pairs: records sharing a town and a rare word, phone, site…"""
+
+    def __init__(self, keys: list[Keys]):
+        self.frequency: dict[str, int] = {}
+        for k in keys:
+            for w in k.tokens:
+                self.frequency[w] = self.frequency.get(w, 0) + 1
+        self.common = 20 + len(keys) // 200  # a word in more names than this is generic
+        self.blocks: dict[tuple, list[int]] = {}
+        for i, k in enumerate(keys):
+            for block in self.blocks_of(k):
+                self.blocks.setdefault(block, []).append(i)
+
+    def blocks_of(self, k: Keys) -> list[tuple]:
+        """The blocks a record with keys k is in (the word frequencies are the records')."""
+        ranked = sorted(k.tokens, key=lambda w: (self.frequency[w], w))
+        rare = ranked[:1] + [w for w in ranked[1:2] if self.frequency[w] <= self.common]
         address = f"{k.civic} {k.street.split(' ')[0]}" if k.civic and k.street else ""
         own = [("t", w) for w in rare] + [(label, v) for label, v in
                                           (("p", k.phone), ("n", k.neq), ("d", k.domain),
                                            ("e", k.email), ("a", address)) if v]
         if not k.tokens:
             own.append(("name", k.name))
-        for kind, value in own:
-            blocks.setdefault((k.town, kind, value), []).append(i)
-    pairs = set()
-    for members in blocks.values():
-        if 1 < len(members) <= max_block:
-            for x, i in enumerate(members):
-                for j in members[x + 1:]:
-                    pairs.add((i, j))
-    return pairs
+        return [(k.town, kind, value) for kind, value in own]
