@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 
 import pytest
 from conftest import ROOT, output_files
 
+from vitrine import live
 from vitrine.benchmarks.live_edit import editable_record
 from vitrine.build import build
 from vitrine.live import LivePreview, split_items
@@ -80,6 +82,40 @@ def test_an_edit_of_a_record_is_applied_in_place_and_equals_a_clean_build(previe
     page = (preview.output / "entreprises" / business.slug / "index.html").read_text()
     assert shown in page
     _assert_same_site(preview, tmp_path)
+
+
+def test_an_edit_made_while_the_last_one_is_written_leaves_both(preview, tmp_path):
+    """The second edit stops the first's open-data writer, and writes what it had to."""
+    business = _quiet_business(preview, r'description: \{fr: "[\s\S]*"08:00-17:00"')
+    _edit_record(preview, business, r'"08:00-17:00"', '"09:30-17:00"')  # client data changes
+    assert preview.rebuild() == "in place"
+    _edit_record(preview, business, r'description: \{fr: "', 'description: {fr: "Nouveau ! ')
+    assert preview.rebuild() == "in place"  # at once: the first writer is still at work
+    _assert_same_site(preview, tmp_path)
+
+
+def test_a_stopped_writer_leaves_its_client_data_to_the_next(preview, tmp_path, monkeypatch):
+    """An edit of hours, then one of a description while the first's writer still runs."""
+    asked = tmp_path / "asked"
+
+    def slow_writer(kept, client):  # in the forked writer: say what it was asked, take time
+        with asked.open("a") as out:
+            out.write(f"{client}\n")
+        time.sleep(30)
+
+    monkeypatch.setattr(live, "_write_data_files", slow_writer)
+    business = _quiet_business(preview, r'description: \{fr: "[\s\S]*"08:00-17:00"')
+    _edit_record(preview, business, r'"08:00-17:00"', '"09:30-17:00"')
+    assert preview.rebuild() == "in place"
+    _edit_record(preview, business, r'description: \{fr: "', 'description: {fr: "Nouveau ! ')
+    while not asked.exists():
+        time.sleep(0.05)
+    assert preview.rebuild() == "in place"
+    writer = preview.kept.writing
+    while asked.read_text().count("\n") < 2:
+        time.sleep(0.05)
+    writer.terminate()
+    assert asked.read_text().split() == ["True", "True"]
 
 
 def _rename(preview, business):

@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 directory_written = signal("vitrine-directory-written")  # sent with the directory generator
 WATCHED = ("content", "theme", "data", "plugins", "vitrine", "pelicanconf.py")
 SOURCES = "data/sources/"
+TEMPLATES = ("directory/business", "directory/index", "directory/category", "directory/town")
 _BUSINESSES = re.compile(r"^businesses:[ \t]*\r?\n", re.M)
 _FIRST_ITEM = re.compile(r"^( *)- ", re.M)
 
@@ -56,9 +57,9 @@ def stamps(root: Path) -> dict[str, tuple[int, int]]:
             found[name] = _stamp(top)
         for folder, subfolders, files in os.walk(top):
             subfolders[:] = [s for s in subfolders if not s.startswith(".") and s != "__pycache__"]
+            under = Path(folder).relative_to(root).as_posix()
             for file in files:
-                path = os.path.join(folder, file)
-                found[os.path.relpath(path, root).replace(os.sep, "/")] = _stamp(Path(path))
+                found[f"{under}/{file}"] = _stamp(Path(folder, file))
     return found
 
 
@@ -160,6 +161,7 @@ class KeptPreview:
         self.owners = {f"{p.source}:{p.record_id}": b for b in d.businesses for p in b.sources}
         self.records, self.at = {}, {}  # by reference; by file and line
         self.writing = None  # the process writing the last edit's data files
+        self.writing_client = False  # whether it writes the client data
         # the records behind the directory (from .cache/, seconds at 50,000) are read
         # while the editor reads the preview
         self.loading = threading.Thread(target=self._load_records, daemon=True)
@@ -179,17 +181,25 @@ class KeptPreview:
         self.index = {r.ref: i for i, r in enumerate(records)}
         self.keys = [keys_of(r.values) for r in records]
         self.blocking = Blocking(self.keys)  # as the merge blocked them (seconds at 50,000)
+        for template in TEMPLATES:  # compiled by the page workers, not in this process
+            try:
+                self.generator.get_template(template)
+            except Exception as error:  # noqa: BLE001 — a theme without it renders no such page
+                log.debug("live preview: template %s not compiled ahead: %s", template, error)
 
     def wait(self) -> None:
         """Wait for the records to be read and the last edit's data files to be written."""
         self.loading.join()
         if self.writing is not None:
             self.writing.join()
+            if self.writing.exitcode != 0:
+                log.error("live preview: the open data could not be written (the next "
+                          "build writes it)")
             self.writing = None
 
     def apply(self, changed: list[str]) -> bool:
         """Apply edits of records to the output; False when the preview must be built again."""
-        self.wait()
+        self.loading.join()
         started = time.perf_counter()
         try:
             edited = self._edited_records(changed)
@@ -369,11 +379,25 @@ class KeptPreview:
         finally:
             shutil.rmtree(staging, ignore_errors=True)
         self._save_keys(keys)
-        client = any(client_row(old) != client_row(new) for old, new in updates)
+        self._write_data_files(any(client_row(old) != client_row(new) for old, new in updates))
+        return len(keys)
+
+    def _write_data_files(self, client: bool) -> None:
+        """Rewrite the open data and the report (and the client data) in a forked process.
+
+        The previous edit's writer, if still running, is stopped: the new one writes what it
+        had to (each file is written aside, then renamed, under the same names each time).
+        """
+        previous = self.writing
+        if previous is not None:
+            if previous.is_alive():
+                previous.terminate()
+            previous.join()
+            client = client or (previous.exitcode != 0 and self.writing_client)
+        self.writing_client = client
         self.writing = multiprocessing.get_context("fork").Process(
             target=_write_data_files, args=(self, client), daemon=True)
         self.writing.start()
-        return len(keys)
 
     def _save_keys(self, keys: dict[str, str]) -> None:
         """Record the rewritten pages' keys: the next build reuses them, or renders them again."""

@@ -172,16 +172,20 @@ class DirectoryGenerator(Generator):
     def jobs_showing(self, businesses) -> list:
         """Jobs of the pages that show any of businesses: theirs and the lists they are on."""
         per_page, wanted, found = self.options["per_page"], {id(b) for b in businesses}, []
+        pages_of = {}  # a list's id -> the numbers of its pages that show a wanted business
         for lang in routes.LANGUAGES:
             for job in itertools.chain(self._searched_jobs(lang), self._listing_jobs(lang)):
                 if job[0] == self._business_page:
-                    shown = job[2:3]
+                    shown = id(job[2]) in wanted
                 elif job[0] == self._list_page:
-                    number, listed = job[6], job[5]
-                    shown = listed[(number - 1) * per_page:number * per_page]
+                    listed, number = job[5], job[6]
+                    if id(listed) not in pages_of:
+                        pages_of[id(listed)] = {i // per_page + 1 for i, b in enumerate(listed)
+                                                if id(b) in wanted}
+                    shown = number in pages_of[id(listed)]
                 else:
-                    continue
-                if any(id(b) in wanted for b in shown):
+                    shown = False
+                if shown:
                     found.append(job)
         return found
 

@@ -61,7 +61,7 @@ def write_client_data(directory, output: Path, lang: str, settings) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     data = client_data(directory, lang, f"{settings.get('SITEURL', '')}/{folder}",
                        settings.get("TIMEZONE", "UTC"))
-    fresh = path.with_name(f".{FILE}.{os.getpid()}")
+    fresh = path.with_name(f".{FILE}.tmp")  # one name: a writer stopped midway leaves no other
     fresh.write_text(dumps(data), encoding="utf-8")
     os.replace(fresh, path)
     return path
