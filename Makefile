@@ -52,7 +52,7 @@ html: install node_modules/.installed ## Build the site into output/ (atomically
 serve: html ## Install, build the demo region and serve it on http://127.0.0.1:8000
 	$(VITRINE) serve --port $(PORT)
 
-devserver: install node_modules/.installed ## Serve with live reload on content/theme/data/plugins changes (keeps the last search index; make html re-indexes)
+devserver: install node_modules/.installed ## Serve with live reload on content/theme/data/plugins changes (keeps the last search index, applies business record edits in place; make html re-indexes)
 	$(VITRINE) serve --reload --port $(PORT)
 
 check: install ## Validate stories and data; any problem fails
