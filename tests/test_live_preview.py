@@ -9,10 +9,11 @@ import time
 import pytest
 from conftest import ROOT, output_files
 
-from vitrine import live
 from vitrine.benchmarks.live_edit import editable_record
 from vitrine.build import build
-from vitrine.live import LivePreview, split_items
+from vitrine.live import preview as live_preview
+from vitrine.live.items import split_items
+from vitrine.live.preview import LivePreview
 from vitrine.synth import write_synthetic_region
 
 
@@ -103,7 +104,7 @@ def test_a_stopped_writer_leaves_its_client_data_to_the_next(preview, tmp_path, 
             out.write(f"{client}\n")
         time.sleep(30)
 
-    monkeypatch.setattr(live, "_write_data_files", slow_writer)
+    monkeypatch.setattr(live_preview, "_write_data_files", slow_writer)
     business = _quiet_business(preview, r'description: \{fr: "[\s\S]*"08:00-17:00"')
     _edit_record(preview, business, r'"08:00-17:00"', '"09:30-17:00"')
     assert preview.rebuild() == "in place"

@@ -13,7 +13,8 @@ import sys
 import time
 from pathlib import Path
 
-from vitrine.live import LivePreview, split_items
+from vitrine.live.items import split_items
+from vitrine.live.preview import LivePreview
 
 log = logging.getLogger(__name__)
 EDITED = re.compile(r'description: \{fr: "')  # text only: no page moves, no merge changes

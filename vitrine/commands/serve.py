@@ -7,7 +7,8 @@ import http.server
 import logging
 from pathlib import Path
 
-from vitrine.live import WATCHED, LivePreview
+from vitrine.live.preview import LivePreview
+from vitrine.live.watch import WATCHED
 
 log = logging.getLogger(__name__)
 
