@@ -7,7 +7,7 @@ import shutil
 import time
 
 import pytest
-from conftest import ROOT, output_files
+from conftest import ROOT, copy_site, output_files
 
 from vitrine.benchmarks.live_edit import editable_record
 from vitrine.build import build
@@ -185,3 +185,30 @@ def test_a_source_file_is_cut_into_items_at_their_first_line():
     assert [line for line, _ in items] == [3, 6]
     assert header + "".join(item for _, item in items) == text
     assert split_items("source: {name: S}\nbusinesses: []\n") is None
+
+
+def test_an_edit_of_a_source_folder_file_is_applied_in_place(tmp_path):
+    """A source kept as a folder of one file per business (data/sources/agence/)."""
+    root = copy_site("directory", tmp_path)
+    settings = tmp_path / "conf.py"  # no window sample: every business may be edited in place
+    settings.write_text(
+        "import runpy\n"
+        f"globals().update({{k: v for k, v in runpy.run_path({str(ROOT / 'pelicanconf.py')!r})"
+        ".items() if k.isupper()})\n"
+        f"THEME = {str(ROOT / 'theme')!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
+        'DIRECTORY = {**DIRECTORY, "window_sample": 0}\n', encoding="utf-8")
+    preview = LivePreview(root, root / "output", settings)
+    assert preview.rebuild() == "built"
+    record = root / "data/sources/agence/genie-nord.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace(
+        "Génie minier et environnemental.", "Génie minier, forestier et environnemental."),
+        encoding="utf-8")
+    assert preview.rebuild() == "in place"
+    preview.close()
+    clean = tmp_path / "clean"
+    shutil.copytree(root, clean, ignore=shutil.ignore_patterns(".cache", "output", ".output*"))
+    assert build(clean, clean / "output", settings, clean=True).ok
+    live, rebuilt = output_files(preview.output), output_files(clean / "output")
+    assert "forestier" in (preview.output / "entreprises/genie-nord/index.html").read_text()
+    assert [name for name in rebuilt if live.get(name) != rebuilt[name]] == []
+    assert sorted(live) == sorted(rebuilt)
