@@ -24,6 +24,7 @@ def preview(tmp_path):
     write_synthetic_region(root, 150, 4, sources=3, seed=7)
     preview = LivePreview(root, root / "output", ROOT / "pelicanconf.py")
     assert preview.rebuild() == "built"
+    preview.close()  # the records behind it read, as an editor's first save finds them
     yield preview
     preview.close()
 
@@ -119,6 +120,15 @@ def test_a_stopped_writer_leaves_its_client_data_to_the_next(preview, tmp_path, 
     assert asked.read_text().split() == ["True", "True"]
 
 
+def test_records_read_after_an_edit_are_not_taken_for_those_built(preview, tmp_path):
+    """A source saved while the records behind the preview are read (just after a build)."""
+    business = _quiet_business(preview, r'phone: "819 \d{3}-\d{4}"', merged=False)
+    _edit_record(preview, business, r'phone: "819 \d{3}-\d{4}"', 'phone: "819 999-9999"')
+    preview.kept.records.load()  # as if the thread had read the files after the save
+    assert preview.rebuild() == "built"
+    _assert_same_site(preview, tmp_path)
+
+
 def _rename(preview, business):
     _edit_record(preview, business, r"name: \"", 'name: "Nouvelle ')
 
@@ -199,6 +209,7 @@ def test_an_edit_of_a_source_folder_file_is_applied_in_place(tmp_path):
         'DIRECTORY = {**DIRECTORY, "window_sample": 0}\n', encoding="utf-8")
     preview = LivePreview(root, root / "output", settings)
     assert preview.rebuild() == "built"
+    preview.close()
     record = root / "data/sources/agence/genie-nord.yaml"
     record.write_text(record.read_text(encoding="utf-8").replace(
         "Génie minier et environnemental.", "Génie minier, forestier et environnemental."),

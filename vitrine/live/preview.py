@@ -73,7 +73,7 @@ class LivePreview:
             directory_written.disconnect(written)
         self.stamps = before
         if result.ok and generators and generators[-1].directory is not None:
-            kept = KeptPreview(self.root, self.output, generators[-1])
+            kept = KeptPreview(self.root, self.output, generators[-1], before)
             if stamps(self.root) == before:  # else what was built is already out of date
                 self.kept = kept
         return "built" if result.ok else "failed"
@@ -82,10 +82,10 @@ class LivePreview:
 class KeptPreview:
     """What a preview build leaves in memory to apply record edits: its generator, its records."""
 
-    def __init__(self, root: Path, output: Path, generator):
+    def __init__(self, root: Path, output: Path, generator, built: dict):
         self.root, self.output, self.generator = root, output, generator
         self.directory = d = generator.directory
-        self.records = Records(root, d, generator.cache_dir)
+        self.records = Records(root, d, generator.cache_dir, built)
         self.owners = {f"{p.source}:{p.record_id}": b for b in d.businesses for p in b.sources}
         self.writing = None  # the process writing the last edit's data files
         self.writing_client = False  # whether it writes the client data

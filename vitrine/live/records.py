@@ -12,6 +12,7 @@ from vitrine.directory.matching import MAX_BLOCK, REVIEW, Blocking, keys_of, sco
 from vitrine.directory.source_cache import SourceCache
 from vitrine.live import NotInPlace
 from vitrine.live.items import item_record, split_items
+from vitrine.live.watch import stamps
 from vitrine.yamlfile import YamlError, decode
 
 SOURCES = "data/sources/"
@@ -20,31 +21,42 @@ SOURCES = "data/sources/"
 class Records:
     """Every good record of a directory, by reference and by place, as the merge saw them."""
 
-    def __init__(self, root: Path, directory, cache_dir: Path | None):
+    def __init__(self, root: Path, directory, cache_dir: Path | None, built: dict):
+        """built: the stamps (vitrine.live.watch) of the files the directory was built from."""
         self.root, self.directory, self.cache_dir = root, directory, cache_dir
+        self.built = {path: stamp for path, stamp in built.items() if path.startswith("data/")}
         d = directory
         self.check = schema.business_record(lambda: set(d.taxonomy.categories),
                                             lambda: set(d.territory.municipalities))
         self.texts = {path.relative_to(root).as_posix(): path.read_bytes()
                       for path in sorted((root / SOURCES).glob("*.y*ml"))}
         self.by_ref, self.at = {}, {}  # by reference; by file and line
+        self.ready = False
 
     def load(self) -> None:
-        """Read the records (from the source cache: seconds at 50,000), their keys and blocks."""
-        d = self.directory
+        """Read the records (from the source cache: seconds at 50,000), their keys and blocks.
+
+        Not ready if data/ changed meanwhile: they may not be those the directory was made of.
+        """
+        d, self.ready = self.directory, False
         cache = SourceCache(self.cache_dir / "sources", code_version()) if self.cache_dir \
             else None
         _sources, records, _problems, _rejected = SourceReads(
             self.root, d.taxonomy, d.territory, d.territory.bounds, cache).collect()
+        if stamps(self.root, ("data",)) != self.built:
+            return
         self.by_ref = {r.ref: r for r in records}
         self.at = {(r.path, r.line): r for r in records}
         self.index = {r.ref: i for i, r in enumerate(records)}
         self.keys = [keys_of(r.values) for r in records]
         self.blocking = Blocking(self.keys)  # as the merge blocked them
+        self.ready = True
 
     def edits(self, changed: list[str]) -> list[tuple]:
         """(old, new) records of the changed files; NotInPlace unless records were edited
         in place and the merge compares them with the others as before."""
+        if not self.ready:
+            raise NotInPlace("data/ changed while the records behind the preview were read")
         edited = []
         for path in changed:
             if not path.startswith(SOURCES) or not path.endswith((".yaml", ".yml")) \

@@ -8,10 +8,10 @@ from pathlib import Path
 WATCHED = ("content", "theme", "data", "plugins", "vitrine", "pelicanconf.py")
 
 
-def stamps(root: Path) -> dict[str, tuple[int, int]]:
-    """The modification time and size of every watched file, by its path under root."""
+def stamps(root: Path, names: tuple[str, ...] = WATCHED) -> dict[str, tuple[int, int]]:
+    """The modification time and size of every file under names, by its path under root."""
     found = {}
-    for name in WATCHED:
+    for name in names:
         top = root / name
         if top.is_file():
             found[name] = _stamp(top)
