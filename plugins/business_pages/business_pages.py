@@ -172,17 +172,18 @@ class DirectoryGenerator(Generator):
     def jobs_showing(self, businesses) -> list:
         """Jobs of the pages that show any of businesses: theirs and the lists they are on."""
         per_page, wanted, found = self.options["per_page"], {id(b) for b in businesses}, []
-        pages_of = {}  # a list's id -> the numbers of its pages that show a wanted business
-        for lang in routes.LANGUAGES:
+        pages_of = {}  # a list's id -> the list (kept alive: ids stay its own), its pages
+        for lang in routes.LANGUAGES:  # that show a wanted business
             for job in itertools.chain(self._searched_jobs(lang), self._listing_jobs(lang)):
                 if job[0] == self._business_page:
                     shown = id(job[2]) in wanted
                 elif job[0] == self._list_page:
                     listed, number = job[5], job[6]
                     if id(listed) not in pages_of:
-                        pages_of[id(listed)] = {i // per_page + 1 for i, b in enumerate(listed)
-                                                if id(b) in wanted}
-                    shown = number in pages_of[id(listed)]
+                        pages_of[id(listed)] = listed, {i // per_page + 1
+                                                        for i, b in enumerate(listed)
+                                                        if id(b) in wanted}
+                    shown = number in pages_of[id(listed)][1]
                 else:
                     shown = False
                 if shown:

@@ -16,7 +16,6 @@ from pathlib import Path
 from vitrine.live.items import split_items
 from vitrine.live.preview import LivePreview
 
-log = logging.getLogger(__name__)
 EDITED = re.compile(r'description: \{fr: "')  # text only: no page moves, no merge changes
 
 

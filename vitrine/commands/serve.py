@@ -44,7 +44,7 @@ def _livereload(root: Path, output: Path, args) -> int:
     from livereload import Server
 
     # A preview: the search index of the first build is kept (re-indexing is most of a
-    # rebuild's time), and edits of business records are applied in place (vitrine/live.py);
+    # rebuild's time), and edits of business records are applied in place (vitrine/live/);
     # `make html` or `vitrine build` index again.
     preview = LivePreview(root, output, root / "pelicanconf.py")
     rebuild = preview.rebuild
