@@ -129,6 +129,18 @@ def test_records_read_after_an_edit_are_not_taken_for_those_built(preview, tmp_p
     _assert_same_site(preview, tmp_path)
 
 
+def test_a_name_respelled_after_another_edit_shows_everywhere(preview, tmp_path):
+    """An accent dropped from a name (same slug, same matching keys): every list shows it,
+    though the first edit had the lists rendered, their cards with the old spelling."""
+    business = _quiet_business(preview, r'name: "[^"\n]*é[\s\S]*description: \{fr: "',
+                               merged=False)
+    _edit_record(preview, business, r'description: \{fr: "', 'description: {fr: "Nouveau ! ')
+    assert preview.rebuild() == "in place"
+    _edit_record(preview, business, r'(name: "[^"\n]*?)é', r"\1e")
+    assert preview.rebuild() == "in place"
+    _assert_same_site(preview, tmp_path)
+
+
 def _rename(preview, business):
     _edit_record(preview, business, r"name: \"", 'name: "Nouvelle ')
 
@@ -197,29 +209,24 @@ def test_a_source_file_is_cut_into_items_at_their_first_line():
     assert split_items("source: {name: S}\nbusinesses: []\n") is None
 
 
-def test_an_edit_of_a_source_folder_file_is_applied_in_place(tmp_path):
-    """A source kept as a folder of one file per business (data/sources/agence/)."""
+def test_a_business_a_window_shows_is_respelled_in_place_window_included(tmp_path):
+    """The directory fixture: every business is in a window; agence/ keeps a folder source
+    of one file per business."""
     root = copy_site("directory", tmp_path)
-    settings = tmp_path / "conf.py"  # no window sample: every business may be edited in place
-    settings.write_text(
-        "import runpy\n"
-        f"globals().update({{k: v for k, v in runpy.run_path({str(ROOT / 'pelicanconf.py')!r})"
-        ".items() if k.isupper()})\n"
-        f"THEME = {str(ROOT / 'theme')!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
-        'DIRECTORY = {**DIRECTORY, "window_sample": 0}\n', encoding="utf-8")
-    preview = LivePreview(root, root / "output", settings)
+    preview = LivePreview(root, root / "output", ROOT / "pelicanconf.py")
     assert preview.rebuild() == "built"
     preview.close()
+    window = preview.output / "investir" / "index.html"
+    assert "Génie Nord" in window.read_text(encoding="utf-8")
     record = root / "data/sources/agence/genie-nord.yaml"
     record.write_text(record.read_text(encoding="utf-8").replace(
-        "Génie minier et environnemental.", "Génie minier, forestier et environnemental."),
-        encoding="utf-8")
+        "name: Génie Nord", "name: Genie Nord"), encoding="utf-8")  # same slug and keys
     assert preview.rebuild() == "in place"
+    assert "Genie Nord" in window.read_text(encoding="utf-8")
     preview.close()
     clean = tmp_path / "clean"
     shutil.copytree(root, clean, ignore=shutil.ignore_patterns(".cache", "output", ".output*"))
-    assert build(clean, clean / "output", settings, clean=True).ok
+    assert build(clean, clean / "output", ROOT / "pelicanconf.py", clean=True).ok
     live, rebuilt = output_files(preview.output), output_files(clean / "output")
-    assert "forestier" in (preview.output / "entreprises/genie-nord/index.html").read_text()
-    assert [name for name in rebuilt if live.get(name) != rebuilt[name]] == []
     assert sorted(live) == sorted(rebuilt)
+    assert [name for name in rebuilt if live[name] != rebuilt[name]] == []

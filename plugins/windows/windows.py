@@ -61,15 +61,23 @@ class WindowsGenerator(Generator):
                 feed_url=f"{routes.home(lang)}atom.xml")
             self._feed(writer, lang, self.stories[lang], routes.home(lang), None)
             for audience in routes.AUDIENCES:
-                url = routes.window(lang, audience)
-                stories, others = self.for_audience(lang, audience)
-                writer.write_file(
-                    routes.save_as(url), self.get_template("window"), self.context,
-                    lang=lang, audience=audience, intro=self.intros.get((audience, lang)),
-                    stories=stories, other_lang_stories=others, page_url=url,
-                    translations=routes.alternates(lambda lg, a=audience: routes.window(lg, a)),
-                    feed_url=f"{url}atom.xml", **extras.get((lang, audience), {}))
-                self._feed(writer, lang, stories, url, audience)
+                stories = self.write_window(writer, lang, audience, extras)
+                self._feed(writer, lang, stories, routes.window(lang, audience), audience)
+
+    def write_window(self, writer, lang: str, audience: str, extras: dict) -> list:
+        """Write one audience's window in one language; return the stories it lists.
+
+        A live preview (vitrine/live/) writes it again when a business it shows is edited.
+        """
+        url = routes.window(lang, audience)
+        stories, others = self.for_audience(lang, audience)
+        writer.write_file(
+            routes.save_as(url), self.get_template("window"), self.context,
+            lang=lang, audience=audience, intro=self.intros.get((audience, lang)),
+            stories=stories, other_lang_stories=others, page_url=url,
+            translations=routes.alternates(lambda lg, a=audience: routes.window(lg, a)),
+            feed_url=f"{url}atom.xml", **extras.get((lang, audience), {}))
+        return stories
 
     def _feed(self, writer, lang, stories, url, audience):
         catalogue_title = self.settings["SITENAME"]

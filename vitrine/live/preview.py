@@ -142,8 +142,6 @@ class KeptPreview:
             raise NotInPlace("data/overrides.yaml has problems")
         new_records = {new.ref: new for _, new in edited}
         touched = {id(self.owners[old.ref]): self.owners[old.ref] for old, _ in edited}
-        windows = {id(b) for extras in g.context.get("window_extras", {}).values()
-                   for b in extras.get("window_businesses", [])}
         updates = []
         for old in touched.values():
             refs = [f"{p.source}:{p.record_id}" for p in old.sources]
@@ -156,8 +154,8 @@ class KeptPreview:
                     or new.municipality != old.municipality or new.audiences != old.audiences \
                     or new.sources != old.sources:
                 raise NotInPlace(f"{old.slug}: its address, lists or windows would change")
-            if id(old) in windows or (new.name != old.name and g.stories_of.get(old.slug)):
-                raise NotInPlace(f"{old.slug} is shown in a window or a story")
+            if new.name != old.name and g.stories_of.get(old.slug):
+                raise NotInPlace(f"{old.slug}: renamed, and stories name it")
             updates.append((old, new))
         return updates
 
@@ -175,17 +173,45 @@ class KeptPreview:
                                            for b in story.linked_businesses]
             for p in new.sources:
                 self.owners[f"{p.source}:{p.record_id}"] = new
+        windows = self._windows_showing(updates)
+        for generator in (g, g.context.get("windows")):  # their {% cache %} fragments show
+            getattr(getattr(generator, "env", None), "fragment_cache", {}).clear()  # old cards
         staging = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.live-",
                                         dir=self.output.parent))
         try:
             keys = g.rewrite(g.jobs_showing([new for _, new in updates]), staging)
-            for save_as in keys:
+            written = [*keys, *self._rewrite_windows(windows, staging)]
+            for save_as in written:
                 os.replace(staging / save_as, self.output / save_as)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
         self._save_keys(keys)
         self._write_data_files(any(client_row(old) != client_row(new) for old, new in updates))
-        return len(keys)
+        return len(written)
+
+    def _windows_showing(self, updates: list[tuple]) -> list[tuple[str, str]]:
+        """(language, audience) of the windows whose sample shows an edited business; the
+        samples now show the new businesses."""
+        extras = self.generator.context.get("window_extras", {})
+        new_of = {id(old): new for old, new in updates}
+        windows = [key for key, values in extras.items()
+                   if any(id(b) in new_of for b in values.get("window_businesses", []))]
+        for key in windows:  # the languages of an audience share one sample
+            sample = extras[key]["window_businesses"]
+            sample[:] = [new_of.get(id(b), b) for b in sample]
+        return windows
+
+    def _rewrite_windows(self, windows: list[tuple[str, str]], folder: Path) -> list[str]:
+        """Write those windows into folder as the windows plugin does; return their paths."""
+        if not windows:
+            return []
+        from pelican.writers import Writer
+
+        context = self.generator.context
+        writer = Writer(str(folder), settings=self.generator.settings)
+        for lang, audience in windows:
+            context["windows"].write_window(writer, lang, audience, context["window_extras"])
+        return [routes.save_as(routes.window(lang, audience)) for lang, audience in windows]
 
     def _save_keys(self, keys: dict[str, str]) -> None:
         """Record the rewritten pages' keys: the next build reuses them, or renders them again."""
