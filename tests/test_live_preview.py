@@ -223,10 +223,4 @@ def test_a_business_a_window_shows_is_respelled_in_place_window_included(tmp_pat
         "name: Génie Nord", "name: Genie Nord"), encoding="utf-8")  # same slug and keys
     assert preview.rebuild() == "in place"
     assert "Genie Nord" in window.read_text(encoding="utf-8")
-    preview.close()
-    clean = tmp_path / "clean"
-    shutil.copytree(root, clean, ignore=shutil.ignore_patterns(".cache", "output", ".output*"))
-    assert build(clean, clean / "output", ROOT / "pelicanconf.py", clean=True).ok
-    live, rebuilt = output_files(preview.output), output_files(clean / "output")
-    assert sorted(live) == sorted(rebuilt)
-    assert [name for name in rebuilt if live[name] != rebuilt[name]] == []
+    _assert_same_site(preview, tmp_path)

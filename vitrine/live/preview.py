@@ -135,7 +135,8 @@ class KeptPreview:
         return True
 
     def _updated_businesses(self, edited: list[tuple]) -> list[tuple]:
-        """(old, new) businesses the edits make; NotInPlace if one would show elsewhere."""
+        """(old, new) businesses the edits make; NotInPlace if one would move or be renamed
+        where stories name it."""
         d, g = self.directory, self.generator
         overrides, problems = load_overrides(self.root)
         if problems:
@@ -153,7 +154,8 @@ class KeptPreview:
             if slugify(new.name) != slugify(old.name) or new.category != old.category \
                     or new.municipality != old.municipality or new.audiences != old.audiences \
                     or new.sources != old.sources:
-                raise NotInPlace(f"{old.slug}: its address, lists or windows would change")
+                raise NotInPlace(f"{old.slug}: its address, category, town, audiences or "
+                                 "records would change")
             if new.name != old.name and g.stories_of.get(old.slug):
                 raise NotInPlace(f"{old.slug}: renamed, and stories name it")
             updates.append((old, new))
