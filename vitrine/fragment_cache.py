@@ -8,6 +8,11 @@ from jinja2 import nodes
 from jinja2.ext import Extension
 
 
+def forget_fragments(environment) -> None:
+    """Render every fragment again: what a build held constant changed (a live preview's edit)."""
+    getattr(environment, "fragment_cache", {}).clear()
+
+
 class FragmentCache(Extension):
     """Render what sits between {% cache a, b %} and {% endcache %} once per value of (a, b).
 

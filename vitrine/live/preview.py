@@ -19,6 +19,7 @@ from vitrine.directory.merge import build_group
 from vitrine.directory.overrides import load_overrides
 from vitrine.directory.report import write_report
 from vitrine.directory.slugs import slugify
+from vitrine.fragment_cache import forget_fragments
 from vitrine.live import NotInPlace, directory_written
 from vitrine.live.records import Records
 from vitrine.live.watch import changed, stamps
@@ -125,7 +126,7 @@ class KeptPreview:
         except NotInPlace as reason:
             log.info("live preview: %s; building the preview again", reason)
             return False
-        self.records.commit(edited, paths)
+        self.records.commit(edited)
         if not updates:
             return True
         pages = self._replace(updates)
@@ -176,8 +177,9 @@ class KeptPreview:
             for p in new.sources:
                 self.owners[f"{p.source}:{p.record_id}"] = new
         windows = self._windows_showing(updates)
-        for generator in (g, g.context.get("windows")):  # their {% cache %} fragments show
-            getattr(getattr(generator, "env", None), "fragment_cache", {}).clear()  # old cards
+        for generator in (g, g.context.get("windows")):  # cached cards show the old names
+            if generator is not None:
+                forget_fragments(generator.env)
         staging = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.live-",
                                         dir=self.output.parent))
         try:

@@ -28,8 +28,11 @@ class Records:
         d = directory
         self.check = schema.business_record(lambda: set(d.taxonomy.categories),
                                             lambda: set(d.territory.municipalities))
+        # the source files' bytes as built, cut into items by load(); the items of an edit
+        # are kept as edits() read them, so commit() takes those, not a later save
         self.texts = {path.relative_to(root).as_posix(): path.read_bytes()
                       for path in sorted((root / SOURCES).glob("*.y*ml"))}
+        self.items, self.reading = {}, {}
         self.by_ref, self.at = {}, {}  # by reference; by file and line
         self.ready = False
 
@@ -45,6 +48,7 @@ class Records:
             self.root, d.taxonomy, d.territory, d.territory.bounds, cache).collect()
         if stamps(self.root, ("data",)) != self.built:
             return
+        self.items = {path: _split(path, raw) for path, raw in self.texts.items()}
         self.by_ref = {r.ref: r for r in records}
         self.at = {(r.path, r.line): r for r in records}
         self.index = {r.ref: i for i, r in enumerate(records)}
@@ -57,12 +61,12 @@ class Records:
         in place and the merge compares them with the others as before."""
         if not self.ready:
             raise NotInPlace("data/ changed while the records behind the preview were read")
-        edited = []
+        edited, self.reading = [], {}
         for path in changed:
             if not path.startswith(SOURCES) or not path.endswith((".yaml", ".yml")) \
                     or not (self.root / path).is_file():
                 raise NotInPlace(f"{path} changed (not a source file of business records)")
-            edited += self._file_edits(path) if path in self.texts else self._folder_edit(path)
+            edited += self._file_edits(path) if path in self.items else self._folder_edit(path)
         for old, new in edited:
             if new.ref != old.ref or new.line != old.line:
                 raise NotInPlace(f"{new.path}:{new.line}: a record's id or line changed")
@@ -72,22 +76,17 @@ class Records:
                              "this record with others differently")
         return edited
 
-    def commit(self, edited: list[tuple], changed: list[str]) -> None:
-        """Take the edited records, and the changed files' texts, as the records now."""
+    def commit(self, edited: list[tuple]) -> None:
+        """Take the edited records, and the items edits() read, as the records now."""
         for _old, new in edited:
             self.by_ref[new.ref] = self.at[(new.path, new.line)] = new
             self._rekey(new)
-        for path in changed:
-            if path in self.texts:
-                self.texts[path] = (self.root / path).read_bytes()
+        self.items.update(self.reading)
 
     def _file_edits(self, path: str) -> list[tuple]:
         """The records whose items changed in a source file, with the ones they replace."""
-        try:
-            before, after = (split_items(decode(raw, path))
-                             for raw in (self.texts[path], (self.root / path).read_bytes()))
-        except YamlError as error:
-            raise NotInPlace(str(error.problem)) from None
+        before = self.items[path]
+        after = self.reading[path] = _split(path, (self.root / path).read_bytes())
         if before is None or after is None or before[0] != after[0] \
                 or len(before[1]) != len(after[1]):
             raise NotInPlace(f"{path}: records were added, removed or the source changed")
@@ -157,3 +156,11 @@ class Records:
         for block in set(now) - set(was):
             bisect.insort(self.blocking.blocks.setdefault(block, []), i)
         self.keys[i] = after
+
+
+def _split(path: str, raw: bytes):
+    """A source file's header and items (vitrine.live.items.split_items), or None."""
+    try:
+        return split_items(decode(raw, path))
+    except YamlError:  # the build reports it
+        return None
