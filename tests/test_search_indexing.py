@@ -12,14 +12,14 @@ from conftest import build_copy, copy_site
 from pelican import signals as pelican_signals
 
 from vitrine import routes, search_index
-from vitrine.search_index import indexed_folders
+from vitrine.search_index import indexed_pages
 
 
 def _indexed_pages(site: Path, lang: str) -> dict[str, bytes]:
     """The pages of a language Pagefind indexes (they hold data-pagefind-body), with bytes."""
     pages = {}
-    for folder in indexed_folders(lang):
-        for path in (site / folder).rglob("*.html"):
+    for pattern in indexed_pages(lang):
+        for path in site.glob(pattern):
             data = path.read_bytes()
             if b"data-pagefind-body" in data:
                 pages[path.relative_to(site).as_posix()] = data
