@@ -50,12 +50,11 @@ def bundle(lang: str) -> str:
 
 
 def indexed_pages(lang: str) -> list[str]:
-    """Glob patterns of a language's pages marked data-pagefind-body: windows, stories,
-    businesses, towns.
+    """Glob patterns of a language's searchable pages: windows, stories, businesses, towns.
 
-    The pages themselves, not their folders: Pagefind parses every file it is given, and the
-    list pages beside them (3,115 files, a fifth of the HTML at 50,000 businesses) hold
-    nothing it indexes.
+    The pages marked data-pagefind-body, not their folders: Pagefind parses every file it
+    is given, and the list pages beside them (3,115 files, a fifth of the HTML at 50,000
+    businesses) hold nothing it indexes.
     """
     windows = [routes.save_as(routes.window(lang, a)) for a in routes.AUDIENCES]
     return windows + [routes.save_as(routes.section(lang, name, "*"))
