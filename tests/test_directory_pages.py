@@ -100,6 +100,28 @@ def test_open_data_files_are_published_with_their_page(site):
     assert not (site.output / "reports").exists()
 
 
+def test_a_business_named_like_a_folder_of_the_directory_gets_a_page_of_its_own(tmp_path):
+    root = copy_site("directory", tmp_path)
+    source = root / "data/sources/ville-marie.yaml"
+    source.write_text(source.read_text() + "".join(f"""  - id: "{number}"
+    name: {name}
+    category: boulangerie
+    address: {number}, rue Principale
+    municipality: ville-marie
+""" for number, name in ((60, "Catégories"), (61, "Page"))))
+    site = build_copy(root, DIRECTORY={"per_page": 1})
+    assert site.result.ok
+    for section in ("/entreprises/", "/en/businesses/"):
+        listing = site.html(f"{section}categories/")  # the list of categories, as before
+        assert listing.select_one(f'a[href$="{section}categories/boulangerie/"]')
+        assert listing.select_one("article.business") is None
+        for name, slug in (("Catégories", "categories-ville-marie"),
+                           ("Page", "page-ville-marie")):
+            page = site.html(f"{section}{slug}/")
+            assert page.select_one("article.business h1").get_text() == name
+    assert site.html("/entreprises/page/2/").select(".biz")  # the list's second page
+
+
 def test_directory_pager_shows_a_window_of_pages(tmp_path):
     site = build_copy(copy_site("directory", tmp_path), DIRECTORY={"per_page": 1})
     assert site.result.ok

@@ -6,7 +6,15 @@ import re
 
 from unidecode import unidecode
 
+from vitrine import routes
 from vitrine.directory.matching import LEGAL_FORMS
+
+# Folders of the businesses section that hold no business: its lists' further pages (page/2/)
+# and the categories (entreprises/categories/): a business named "Catégories" would overwrite
+# their page, so it takes its town's name as if another business had its name.
+RESERVED = frozenset({"page"} | {
+    routes.section(lang, "categories").removeprefix(routes.section(lang, "businesses")).strip("/")
+    for lang in routes.LANGUAGES})
 
 
 def slugify(text: str) -> str:
@@ -29,7 +37,7 @@ def assign_slugs(businesses) -> None:
     taken: set[str] = set()
     for b in businesses:
         base = bases[id(b)]
-        slug = base if counts[base] == 1 else f"{base}-{b.municipality}"
+        slug = base if counts[base] == 1 and base not in RESERVED else f"{base}-{b.municipality}"
         candidate, n = slug, 2
         while candidate in taken:
             candidate, n = f"{slug}-{n}", n + 1
