@@ -10,8 +10,8 @@ from vitrine import routes
 from vitrine.directory.matching import LEGAL_FORMS
 
 # Folders of the businesses section that hold no business: its lists' further pages (page/2/)
-# and the categories (entreprises/categories/): a business named "Catégories" would overwrite
-# their page, so it takes its town's name as if another business had its name.
+# and the categories (entreprises/categories/). A business named "Catégories" would get the
+# address of the list of categories: it takes its town's name, as if another had its name.
 RESERVED = frozenset({"page"} | {
     routes.section(lang, "categories").removeprefix(routes.section(lang, "businesses")).strip("/")
     for lang in routes.LANGUAGES})
