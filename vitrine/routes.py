@@ -36,6 +36,14 @@ def section(lang: str, name: str, slug: str | None = None) -> str:
     return f"{base}{slug}/" if slug else base
 
 
+PAGES = "page"  # the folder of a list's further pages: entreprises/page/2/
+
+
+def list_page(url: str, number: int) -> str:
+    """Return the URL of a list's page number; its first page is the list's own URL."""
+    return url if number == 1 else f"{url}{PAGES}/{number}/"
+
+
 def save_as(url: str) -> str:
     """Turn a directory-style URL into the file that serves it."""
     return f"{url}index.html" if url.endswith("/") or not url else url

@@ -280,8 +280,7 @@ class DirectoryGenerator(Generator):
         per_page = self.options["per_page"]
 
         def page_url(lg, n=number):
-            base = routes.section(lg, section, slug)
-            return base if n == 1 else f"{base}page/{n}/"
+            return routes.list_page(routes.section(lg, section, slug), n)
 
         return page_url(lang), template, lang, routes.alternates(page_url), {
             "businesses": businesses[(number - 1) * per_page:number * per_page],

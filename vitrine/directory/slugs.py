@@ -12,7 +12,7 @@ from vitrine.directory.matching import LEGAL_FORMS
 # Folders of the businesses section that hold no business: its lists' further pages (page/2/)
 # and the categories (entreprises/categories/). A business named "Catégories" would get the
 # address of the list of categories: it takes its town's name, as if another had its name.
-RESERVED = frozenset({"page"} | {
+RESERVED = frozenset({routes.PAGES} | {
     routes.section(lang, "categories").removeprefix(routes.section(lang, "businesses")).strip("/")
     for lang in routes.LANGUAGES})
 
