@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 
 import pytest
-from conftest import build_copy, copy_site
+from conftest import ROOT, build_copy, copy_site
 
 from vitrine.cli import main
 from vitrine.directory import load_directory
@@ -144,3 +146,20 @@ def test_a_failed_build_never_leaves_a_half_written_site(tmp_path):
     assert not second.result.ok
     assert second.html("/").h1.get_text() == "home fr"  # the previous output, whole
     assert [p.name for p in root.iterdir() if p.name.startswith(".output")] == []
+
+
+def test_the_build_command_reports_and_exits_with_the_build_s_status(tmp_path):
+    """`vitrine build` as a process: its last lines are printed, its status is the build's."""
+    root = copy_site("basic", tmp_path)
+    command = [sys.executable, "-m", "vitrine.cli", "build", "--root", str(root),
+               "--settings", str(ROOT / "pelicanconf.py"), "--strict"]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr
+    last = done.stdout.rstrip().splitlines()[-1]
+    assert last.startswith("built ") and f"into {root / 'output'} in " in last
+    (root / "content/windows/home.fr.md").write_text("---\ntitle: [unclosed\n---\n")
+    failed = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
+    assert failed.returncode == 1
+    assert "content/windows/home.fr.md:3: invalid YAML" in failed.stderr
+    assert failed.stderr.rstrip().splitlines()[-1].startswith("ERROR: build failed: ")
+    assert "built " not in failed.stdout

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 
 # name -> (module, one-line help); each module has add_arguments(parser) and run(args) -> int
@@ -48,5 +49,17 @@ def main(argv: list[str] | None = None) -> int:
     return args.run(args)
 
 
+def console() -> None:
+    """Run the command line as a process, and end that process as soon as the command returns."""
+    status = main()
+    # Python's own teardown frees, one by one, every object a build made: 3.3 s of one core
+    # at 50,000 businesses, after the site is in place. Every file is closed and every
+    # helper joined by then, so flush what is printed and leave.
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    console()
