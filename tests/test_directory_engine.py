@@ -8,9 +8,10 @@ import json
 import pytest
 from conftest import copy_site
 
-from vitrine.directory import load_directory
+from vitrine.directory import load_directory, matching
 from vitrine.directory.exports import write_exports
 from vitrine.directory.report import write_report
+from vitrine.synth import write_synthetic_region
 
 
 @pytest.fixture
@@ -64,6 +65,27 @@ def test_same_business_spelled_differently_becomes_one_with_provenance(site):
     assert conflict.values == [("819 555-0199", ["ville-marie"]),
                                ("819 555-0101", ["chambre-commerce"])]
     assert bakery.phone == "819 555-0199"  # the most recent source wins
+
+
+def test_a_large_merge_scored_in_two_processes_makes_the_same_directory(tmp_path, monkeypatch):
+    """Many candidate pairs are scored half in a helper process: nothing a reader sees moves."""
+    root = tmp_path / "region"
+    write_synthetic_region(root, 300, 0, sources=4, seed=3)
+    scored_here, score_pairs = [], matching._scored
+    monkeypatch.setattr(matching, "_scored", lambda keys, pairs: (
+        scored_here.append(len(pairs)), score_pairs(keys, pairs))[1])
+
+    def merged(pairs_in_two):
+        monkeypatch.setattr(matching, "PAIRS_IN_TWO", pairs_in_two)
+        d = load_directory(root)
+        return ([(b.slug, b.name, b.phone, [p.source for p in b.sources]) for b in d.businesses],
+                [(e.a, e.b, e.score, e.reasons) for e in d.merged + d.near_misses])
+
+    alone = merged(10**9)
+    (pairs,) = scored_here
+    assert merged(1) == alone
+    assert scored_here[1:] == [pairs // 2]  # the other half was scored by the helper
+    assert len(alone[0]) < 400 and any(len(sources) > 1 for *_, sources in alone[0])
 
 
 def test_same_name_in_another_town_stays_a_distinct_business(site):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from vitrine.directory.checks import format_phone
-from vitrine.directory.matching import MATCH, REVIEW, candidate_pairs, keys_of, name_key, score
+from vitrine.directory.matching import MATCH, candidate_pairs, keys_of, name_key, scored_pairs
 from vitrine.directory.model import Business, Conflict, Evidence, Provenance, Record, Source
 from vitrine.directory.overrides import Overrides
 from vitrine.directory.slugs import assign_slugs
@@ -65,11 +65,7 @@ def merge(records: list[Record], sources: dict[str, Source], overrides: Override
             groups.union(members[0], other, force=True)
             merged.append(Evidence(records[members[0]].ref, records[other].ref, 1.0,
                                    ["editor: same business"]))
-    scored = []
-    for i, j in candidate_pairs(keys):
-        value, reasons = score(keys[i], keys[j])
-        if value >= REVIEW:
-            scored.append((value, i, j, reasons))
+    scored = scored_pairs(keys, candidate_pairs(keys))
     scored.sort(key=lambda s: (-s[0], s[1], s[2]))
     for value, i, j, reasons in scored:
         evidence = Evidence(records[i].ref, records[j].ref, value, reasons)
