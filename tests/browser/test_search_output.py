@@ -14,7 +14,7 @@ from browser_fixtures import build_apart
 from bs4 import BeautifulSoup
 from conftest import build_copy, copy_site
 
-from vitrine.search_index import index_for_search, indexed_pages
+from vitrine.search_index import SEARCH_ROOT, index_for_search, indexed_pages
 
 BUDGET = 60 * 1024  # bytes a home or window page may send, images excluded
 
@@ -170,6 +170,21 @@ def test_pagefind_reads_every_page_marked_for_search_and_no_list_page(site):
     # the index of categories has the shape of a business page
     assert read - marked == {"entreprises/categories/index.html",
                              "en/businesses/categories/index.html"}
+
+
+def test_everything_search_reads_is_inside_the_element_pagefind_reads(site):
+    # Pagefind reads only SEARCH_ROOT: a filter, meta or body marked outside it, or a page
+    # titled only by its <title>, would silently leave the search results
+    pages = [BeautifulSoup(p.read_text(), "html.parser") for p in site.output.rglob("*.html")]
+    marked = [page for page in pages if page.select_one("[data-pagefind-body]")]
+    assert len(marked) > 10
+    for page in pages:
+        root = page.select_one(SEARCH_ROOT)
+        for tag in page.find_all(lambda t: any(a.startswith("data-pagefind") for a in t.attrs)):
+            assert tag is root or root in tag.parents, (page.title, tag.name, tag.attrs)
+    for page in marked:
+        assert page.select_one(SEARCH_ROOT).has_attr("data-pagefind-body")
+        assert page.select_one(SEARCH_ROOT).h1.get_text(strip=True), page.title
 
 
 @pytest.mark.parametrize(("bundle", "lang", "url"), [
