@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import multiprocessing
 
 import pytest
 from conftest import copy_site
@@ -85,6 +86,13 @@ def test_a_large_merge_scored_in_two_processes_makes_the_same_directory(tmp_path
     (pairs,) = scored_here
     assert merged(1) == alone
     assert scored_here[1:] == [pairs // 2]  # the other half was scored by the helper
+
+    def no_process(_process):
+        raise OSError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", no_process)
+    assert merged(1) == alone  # without a helper, every pair is scored here
+    assert scored_here[2:] == [pairs]
     assert len(alone[0]) < 400 and any(len(sources) > 1 for *_, sources in alone[0])
 
 

@@ -28,8 +28,9 @@ REVIEW = 0.3  # between REVIEW and MATCH: listed for a person to review
 _LATIN = str.maketrans({c: unidecode(chr(c)) for c in range(0xC0, 0x180)})
 
 MAX_BLOCK = 60  # records sharing a block beyond this say nothing about each other
-# Pairs from which a second process scores half: 272,000 pairs at 50,000 businesses take
-# 2.5 s on one core, while the other has nothing to do; starting a process costs ≈ 10 ms.
+# From this many candidate pairs on, a forked helper scores half of them: 272,000 pairs at
+# 50,000 businesses take 2.5 s on one core while the other has nothing to do; starting a
+# process costs about 10 ms.
 PAIRS_IN_TWO = 20_000
 
 
@@ -196,8 +197,13 @@ def scored_pairs(keys: list[Keys], pairs) -> list[tuple[float, int, int, list[st
     receiving, sending = context.Pipe(duplex=False)
     helper = context.Process(target=_send_scored, args=(keys, pairs[half:], sending),
                              daemon=True)
-    helper.start()
-    sending.close()
+    try:
+        helper.start()
+    except OSError:  # no process to be had (memory, limits): every pair is scored here
+        receiving.close()
+        return _scored(keys, pairs)
+    finally:
+        sending.close()
     mine = _scored(keys, pairs[:half])
     try:
         theirs = receiving.recv()
@@ -210,6 +216,7 @@ def scored_pairs(keys: list[Keys], pairs) -> list[tuple[float, int, int, list[st
 
 
 def _scored(keys: list[Keys], pairs) -> list[tuple[float, int, int, list[str]]]:
+    """Score pairs in this process; keep those at or above REVIEW."""
     found = []
     for i, j in pairs:
         value, reasons = score(keys[i], keys[j])
