@@ -76,3 +76,26 @@ def test_a_build_failing_while_folders_are_made_leaves_no_folder_behind(
     assert started[0].exitcode == 0  # stopped at the first folder whose parent was gone
     assert not site.output.exists()
     assert sorted(p.name for p in site.root.iterdir() if p.name.startswith(".output")) == []
+
+
+def test_a_language_s_lists_are_rendered_by_one_worker(tmp_path, monkeypatch):
+    """Each business card is rendered once per language, not once by each worker."""
+    root = twin_sites(tmp_path, "synth", ("one",))[0]
+    log = tmp_path / "lists.log"
+    list_page = business_pages.DirectoryGenerator._list_page
+
+    def recorded(self, lang, template, section, slug, businesses, number, pages, values):
+        with log.open("a") as out:  # written by the worker processes
+            out.write(f"{os.getpid()} {lang} {template} {number}\n")
+        return list_page(self, lang, template, section, slug, businesses, number, pages,
+                         values)
+
+    monkeypatch.setattr(business_pages.DirectoryGenerator, "_list_page", recorded)
+    site = build_copy(root, DIRECTORY={**SETTINGS, "per_page": 4, "workers": 2})
+    assert site.result.ok
+    rendered = [line.split() for line in log.read_text().splitlines()]
+    lists = [(pid, lang) for pid, lang, template, number in rendered
+             if not (template == "directory/town" and number == "1")]  # searched pages
+    assert len(lists) > 40 and os.getpid() not in {int(pid) for pid, _ in lists}
+    assert {lang: len({pid for pid, lg in lists if lg == lang}) for lang in ("fr", "en")} == {
+        "fr": 1, "en": 1}

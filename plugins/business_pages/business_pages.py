@@ -156,9 +156,14 @@ class DirectoryGenerator(Generator):
         # when a search index is made of the pages, the side tasks: they run beside the last
         # language's index, whose writing leaves a core idle
         groups = [list(self._searched_jobs(lang)) for lang in routes.LANGUAGES]
-        groups.append([job for lang in routes.LANGUAGES for job in self._listing_jobs(lang)])
+        lists = [list(self._listing_jobs(lang)) for lang in routes.LANGUAGES]
+        groups.append([job for jobs in lists for job in jobs])
+        # a worker takes a language's lists whole: the business cards, kept per process and
+        # language ({% cache %}), are each rendered once, not by both workers
+        bounds = [0, *itertools.accumulate(map(len, lists))]
         _, report, _ = run_jobs(groups, self._write, self.options["workers"], side, written,
-                                side_last=bool(language_written.receivers))
+                                side_last=bool(language_written.receivers),
+                                pieces={len(groups) - 1: list(itertools.pairwise(bounds))})
         self.pages.save(keys)
         self.page_keys = keys
         if self.folders is not None:

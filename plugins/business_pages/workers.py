@@ -32,8 +32,12 @@ def default_workers() -> int:
 
 
 def run_jobs(groups: list[list], run, workers: int, side: tuple = (),
-             done=lambda index, results: None, side_last: bool = False) -> list:
+             done=lambda index, results: None, side_last: bool = False,
+             pieces: dict[int, list[tuple[int, int]]] | None = None) -> list:
     """Run every job of every group with run(job); return [task() for task in side].
+
+    A group is cut in even pieces, workers taking them as they free up, unless pieces
+    gives its own (start, stop) pieces: a worker then takes each one whole.
 
     done(index, [run(job) for job in group]) is called in this process as each group
     ends, in order, while the workers go on with the next group (a language's search
@@ -59,8 +63,8 @@ def run_jobs(groups: list[list], run, workers: int, side: tuple = (),
             def submit_side():
                 return [submit(("side", i, 0, 1)) for i in range(len(side))]
             side_runs = [] if side_last else submit_side()
-            group_runs = [[submit(("jobs", index, start, stop))
-                           for start, stop in _pieces(len(jobs), workers)]
+            group_runs = [[submit(("jobs", index, start, stop)) for start, stop in
+                           (pieces or {}).get(index) or _pieces(len(jobs), workers)]
                           for index, jobs in enumerate(groups)]
             if side_last:
                 side_runs = submit_side()
