@@ -61,6 +61,11 @@ def test_hostile_record_is_refused_with_its_location_and_the_rest_loads(site, ex
         f"{c}: &{c} [{', '.join(['*' + p] * 10)}]\n".encode()
         for p, c in zip("abcdef", "bcdefg", strict=True)), "expands to more than"),
     (b"source: {name: A, name: B}\nbusinesses: []\n", "source.name: duplicate key"),
+    # libyaml's composer crashed the whole process (segmentation fault) on deep nesting
+    (b"businesses: " + b"[" * 200_000 + b"]" * 200_000 + b"\n",
+     "broken.yaml:1:112: nested more than 100 levels deep"),
+    (b"source:\n" + b"".join(b" " * (i + 1) + b"a:\n" for i in range(400)),
+     "nested more than 100 levels deep"),
 ])
 def test_broken_source_file_is_one_located_problem_not_a_crash(site, text, expected):
     (site / "data/sources/broken.yaml").write_bytes(text)

@@ -53,6 +53,8 @@ else:  # pragma: no cover - PyYAML built without libyaml
             yaml.constructor.SafeConstructor.__init__(self)
             _NoResolver.__init__(self)
 MAX_BYTES = 64 * 1024 * 1024
+MAX_DEPTH = 100  # deeper nesting is never data; libyaml's composer crashes the process on it
+_DEEP_INDENT = re.compile(rf"^[ ]{{{2 * MAX_DEPTH},}}", re.MULTILINE)
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False,
@@ -180,6 +182,7 @@ def parse(text: str, path: str, line_offset: int = 0) -> tuple[Located, list[Pro
         raise YamlError(Problem(path, None, None, "",
                                 f"file is larger than {MAX_BYTES // 2**20} MB"))
     try:
+        _check_depth(text, path, line_offset)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -198,6 +201,23 @@ def parse(text: str, path: str, line_offset: int = 0) -> tuple[Located, list[Pro
     if node is None:
         builder.marks[()] = (1 + line_offset, 1)
     return Located(path, data, builder.marks), builder.problems
+
+
+def _check_depth(text: str, path: str, line_offset: int) -> None:
+    """Refuse nesting deeper than MAX_DEPTH before composing (events are read flat)."""
+    if text.count("[") + text.count("{") < MAX_DEPTH and not _DEEP_INDENT.search(text):
+        return  # cannot nest that deep: skip the second pass over the text
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise YamlError(Problem(path, mark.line + 1 + line_offset, mark.column + 1, "",
+                                        f"nested more than {MAX_DEPTH} levels deep; expected "
+                                        "data of a few levels"))
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
 
 
 def load(file, display_path: str | None = None) -> tuple[Located, list[Problem]]:
