@@ -51,7 +51,8 @@ def test_every_problem_of_a_bad_file_comes_at_once(site):
         'data/taxonomy.yaml, got "boulangeries" (did you mean "boulangerie"?)',
         'data/sources/ville-marie.yaml:15:5: businesses[1].webiste: unknown key (did you mean '
         '"website"?); expected one of id, name, category, municipality, address, postal_code, '
-        "lat, lon, phone, email, website, neq, description, audiences, hours, tags",
+        "lat, lon, phone, other_phones, email, other_emails, website, neq, description, "
+        "audiences, hours, hours_note, review, tags",
     ]
 
 
@@ -173,10 +174,11 @@ def test_steward_report_lists_sources_merges_conflicts_and_rejects(site, tmp_pat
     json_path, html_path = write_report(d, tmp_path / "report")
     report = json.loads(json_path.read_text())
     assert report["totals"] == {"records": 4, "businesses": 3, "merged_businesses": 1,
-                                "conflicts": 1, "rejected": 2, "to_review": 0}
+                                "conflicts": 1, "rejected": 2, "to_review": 0,
+                                "to_classify": 0, "held": 0, "within_source": 0}
     assert [s["id"] for s in report["sources"]] == ["agence", "chambre-commerce", "ville-marie"]
-    assert report["evidence"][0]["reasons"] == ["name 1.00", "same website",
-                                               "different phones", "same address"]
+    assert report["evidence"][0]["reasons"] == ["name 1.00", "same website", "same address",
+                                               "different phones", "same name and website"]
     html = html_path.read_text()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert" not in html
 

@@ -69,7 +69,9 @@ def test_cp1252_semicolon_csv_is_normalised_and_reported(root, tmp_path, capsys)
     assert (got["102"]["lat"], got["102"]["lon"]) == (48.23, -79.02)
     assert "website" not in got["102"] and "email" not in got["102"]
     assert got["104"]["municipality"] == "saint-bruno-de-guigues"
-    assert "103" not in got
+    # a town outside the region: imported to review, the partner's value kept
+    assert (got["103"]["municipality"], got["103"]["review"]) == \
+        ("a-classer", {"municipality": "Montréal"})
     for line in [
         'export.csv:2: column "Téléphone" -> phone: repaired "(819)555.0101" to "819 555-0101"',
         'export.csv:2: column "Site web" -> website: repaired "boulangerie-st-jean.example" to '
@@ -81,9 +83,9 @@ def test_cp1252_semicolon_csv_is_normalised_and_reported(root, tmp_path, capsys)
         "(not an e-mail address)",
         'export.csv:4: column "Latitude" -> lat: latitude and longitude were swapped '
         '"-79.02, 48.23" to "48.23, -79.02"',
-        'export.csv:5: column "Ville" -> municipality: rejected "Montréal" (not a '
-        "municipality of data/territory.yaml)",
-        "4 rows (cp1252): 3 imported, 1 rejected; 3 added, 0 changed, 0 removed",
+        'export.csv:5: imported to review (municipality "Montréal" is not one of '
+        "data/territory.yaml)",
+        "4 rows (cp1252): 4 imported (1 to review), 0 rejected; 4 added, 0 changed, 0 removed",
     ]:
         assert line in out, line
     assert main(["check", "--root", str(root)]) == 0
@@ -142,14 +144,19 @@ def test_reimport_reports_added_changed_removed_and_stale_overrides(root, tmp_pa
                   "105;Pharmacie Côté;Santé;3 rue Y;Amos;;;;;;;\r\n"]
     import_(root, write_csv(tmp_path / "export.csv", next_month), "cc")
     captured = capsys.readouterr()
-    assert "3 rows (cp1252): 3 imported, 0 rejected; 1 added, 1 changed, 1 removed" \
-        in captured.out
+    assert "3 rows (cp1252): 3 imported (0 to review), 0 rejected; 1 added, 1 changed, " \
+        "2 removed" in captured.out
+    for line in ("added 105: Pharmacie Côté", "changed 101: phone",
+                 "removed 103: Auberge sans ville", "removed 104: Chalets du Lac"):
+        assert line in captured.out.splitlines(), line
+    assert [r["id"] for r in records(root, "cc")] == ["101", "102", "105"]  # ids kept
     assert "data/overrides.yaml: cc:104 no longer exists in this export" in captured.err
 
 
 def test_exit_status_nothing_importable_or_strict(root, tmp_path):
     (root / "data/sources/cc.mapping.yaml").write_text(yaml.safe_dump(MAPPING))
-    assert import_(root, write_csv(tmp_path / "e.csv", [ROWS[2]]), "cc") == 1
+    assert import_(root, write_csv(tmp_path / "e.csv", ["9;;Hébergement;;Amos;;;;;;;\r\n"]),
+                   "cc") == 1  # a row without a name is the only one refused
     assert import_(root, write_csv(tmp_path / "e.csv"), "cc", "--strict") == 1
     assert import_(root, write_csv(tmp_path / "e.csv"), "cc") == 0
 

@@ -43,7 +43,7 @@ class Loading:
             problems = self.problems + more
             overrides, more = load_overrides(self.root)
             problems += more + overrides.unknown_refs({r.ref for r in records})
-            businesses, merged, near = merge(records, sources, overrides,
-                                             self.taxonomy.categories)
+            businesses, merged, near, held = merge(records, sources, overrides,
+                                                   self.taxonomy.categories)
         return Directory(businesses, sources, self.taxonomy, self.territory, sorted(problems),
-                         merged, near, rejected)
+                         merged, near, rejected, held)

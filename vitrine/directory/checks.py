@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 
 import phonenumbers
 
+from vitrine import routes
 from vitrine.problems import show
-from vitrine.schema import Check
+from vitrine.schema import Check, Record
 
 _EXTENSION = re.compile(r"\s*(?:poste|post|p\.|ext\.?|extension|x)\s*(\d+)\s*$", re.IGNORECASE)
 _HOURS = re.compile(r"^(?:closed|\d{2}:\d{2}-\d{2}:\d{2}(?:, ?\d{2}:\d{2}-\d{2}:\d{2})*)$")
@@ -96,11 +97,26 @@ class KnownSlug(Check):
 
     known: Callable[[], set[str]] = field(default_factory=lambda: set)
     expected: str = "a known slug"
+    also: tuple[str, ...] = ()
 
     def __call__(self, value, parts, ctx):
         known = self.known()
+        if value in self.also:
+            return value
         if not isinstance(value, str) or value not in known:
             hint = difflib.get_close_matches(str(value), sorted(known), n=1)
             extra = f' (did you mean "{hint[0]}"?)' if hint else ""
             return ctx.fail(parts, f"expected {self.expected}, got {show(value)}{extra}")
         return value
+
+
+@dataclass
+class Localized(Record):
+    """Texts per language (fr, en); a plain text is taken as the site's default language."""
+
+    expected: str = "a mapping of fr and en texts, or a text"
+
+    def __call__(self, value, parts, ctx):
+        if isinstance(value, str):
+            value = {routes.DEFAULT_LANG: value}
+        return super().__call__(value, parts, ctx)

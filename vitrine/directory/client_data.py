@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from vitrine import routes
+from vitrine.directory.schema import TO_CLASSIFY
 
 FILE = "index.json"  # beside the business pages of each language
 FIELDS = ("slug", "name", "category", "town", "lat", "lon", "hours", "audiences")
@@ -34,7 +35,8 @@ def client_data(directory, lang: str, businesses_url: str, timezone: str) -> dic
 
 def client_row(b) -> list:
     """A business as the browser gets it: the values of FIELDS, in order."""
-    return [b.slug, b.name, b.category, b.municipality, _coord(b.lat), _coord(b.lon),
+    category = "" if b.category == TO_CLASSIFY else b.category  # no category list holds it
+    return [b.slug, b.name, category, b.municipality, _coord(b.lat), _coord(b.lon),
             _hours(b.hours), list(b.audiences)]
 
 

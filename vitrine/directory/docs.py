@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from vitrine.directory import schema
-from vitrine.directory.matching import MATCH, REVIEW
+from vitrine.directory import matching, schema
+from vitrine.directory.schema import TO_CLASSIFY
 from vitrine.schema import Record, document
 
 INTRO = """# Directory data files
@@ -17,6 +17,11 @@ skips the bad record and goes on.
 
 def _fields(record: Record) -> str:
     return document(record)
+
+
+def _decision_rule() -> str:
+    """The matcher's own statement of its rule (its module docstring, first line left out)."""
+    return matching.__doc__.split("\n", 2)[2].strip() + "\n"
 
 
 def render() -> str:
@@ -36,15 +41,19 @@ def render() -> str:
              "businesses it curates: one file per record, easy to edit on the Git host.\n",
              "\n## data/overrides.yaml\n\nAn editor's decisions, which always win. Records are "
              "named `source:id`.\n", _fields(schema.OVERRIDES),
-             f"\n## How records are merged\n\nTwo records can be the same business only in the "
-             f"same municipality. Candidates share a rare word of their names, a phone, a NEQ, "
-             f"a web domain or an e-mail. Their score adds name similarity (accents, case, "
-             f"St/Saint and legal forms ignored) to agreeing evidence (phone, NEQ, site, "
-             f"e-mail, postal code, same address, under 150 m apart) and subtracts "
-             f"disagreeing evidence (different civic addresses, different phones, over 2 km "
-             f"apart). At {MATCH} or more they merge, unless both records come from the same "
-             f"source or an editor said `different`; from {REVIEW} to {MATCH} the pair is "
-             f"listed in the steward's report to review. When sources disagree on a field, "
-             f"the most recent source wins (an override wins over all) and the conflict is "
-             f"reported.\n"]
+             "\n## How records are merged\n\n" + _decision_rule(),
+             "\nCandidates share a rare word of their names or a civic address in one town, "
+             "or a phone, NEQ, web site or e-mail anywhere. Names are compared without "
+             "accents, case, legal forms (inc., ltée, enr., S.E.N.C.…), little words, plural "
+             "endings or a descriptor after ` – `, ` / ` or in parentheses; St/Saint, Resto/"
+             "Restaurant, rte/route and such are one word; a trade name in parentheses, or "
+             "after a numbered company, is compared too. Records of one source merge only on "
+             "their own evidence, never through a third record, and are listed in the "
+             "steward's report. An editor's `same` and `different` always win. When sources "
+             "disagree on a field, the most recent source wins (an override wins over all) "
+             "and the conflict is reported.\n",
+             f"\nA record whose category or town could not be placed has `{TO_CLASSIFY}` "
+             "there and the partner's value under `review:`: without a category it is "
+             "published in no category list or window; without a town it is not published. "
+             "The steward's report lists both.\n"]
     return "\n".join(parts)

@@ -24,10 +24,12 @@ def business_data(d: Directory, b: Business) -> dict:
     """One business as open data, with the sources and record ids it came from."""
     town = d.territory.municipalities.get(b.municipality)
     return {
-        "slug": b.slug, "name": b.name, "category": b.category,
+        "slug": b.slug, "name": b.name,
+        "category": b.category if b.category in d.taxonomy.categories else "",
         "municipality": b.municipality, "mrc": town.mrc if town else None,
         "address": b.address, "postal_code": b.postal_code, "lat": b.lat, "lon": b.lon,
-        "phone": b.phone, "email": b.email, "website": b.website, "neq": b.neq,
+        "phone": b.phone, "other_phones": b.other_phones, "email": b.email,
+        "other_emails": b.other_emails, "website": b.website, "neq": b.neq,
         "description": b.description, "audiences": b.audiences, "hours": b.hours,
         "tags": b.tags,
         "provenance": [{"source": p.source, "record_id": p.record_id} for p in b.sources],

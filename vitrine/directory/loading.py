@@ -54,7 +54,7 @@ def load_territory(root: Path) -> tuple[Territory, list[Problem]]:
         towns[m["slug"]] = Municipality(m["slug"], m["name"], m["mrc"], m["lat"], m["lon"],
                                         tuple(m["aliases"]))
     region = value["region"]
-    return Territory(region["name"], region["bounds"], mrcs, towns), problems
+    return Territory(region["name"], region["bounds"], region["area_code"], mrcs, towns), problems
 
 
 def load_taxonomy(root: Path) -> tuple[Taxonomy, list[Problem]]:
@@ -66,7 +66,8 @@ def load_taxonomy(root: Path) -> tuple[Taxonomy, list[Problem]]:
     if value is INVALID:
         return Taxonomy(), problems + more
     categories = {c["slug"]: Category(c["slug"], c["fr"], c["en"], tuple(c["audiences"]),
-                                      c["schema_type"]) for c in value["categories"]}
+                                      c["schema_type"], tuple(c["aliases"]))
+                  for c in value["categories"]}
     return Taxonomy(categories), problems + more
 
 

@@ -17,6 +17,7 @@ class Category:
     en: str
     audiences: tuple[str, ...]
     schema_type: str = "LocalBusiness"
+    aliases: tuple[str, ...] = field(default=(), repr=False, compare=False)
 
     def __getitem__(self, lang: str) -> str:
         return getattr(self, lang)
@@ -55,6 +56,7 @@ class Territory:
 
     region_name: str = ""
     bounds: dict = field(default_factory=dict)
+    area_code: str = ""
     mrcs: dict[str, Mrc] = field(default_factory=dict)
     municipalities: dict[str, Municipality] = field(default_factory=dict)
 
@@ -134,6 +136,10 @@ class Business:
     sources: list[Provenance] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
+    other_phones: list[str] = field(default_factory=list)
+    other_emails: list[str] = field(default_factory=list)
+    hours_note: str = ""
+    review: list[str] = field(default_factory=list)  # why a steward must still classify it
 
 
 @dataclass
@@ -158,3 +164,4 @@ class Directory:
     merged: list[Evidence] = field(default_factory=list)
     near_misses: list[Evidence] = field(default_factory=list)
     rejected: list[tuple[str, list[Problem]]] = field(default_factory=list)
+    held: list[Business] = field(default_factory=list)  # no town yet: not published

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from vitrine.directory.checks import Hours, KnownSlug, Phone, PostalCode
+from vitrine.directory.checks import Hours, KnownSlug, Localized, Phone, PostalCode
 from vitrine.routes import AUDIENCES
 from vitrine.schema import (
     Choice,
@@ -17,6 +17,9 @@ from vitrine.schema import (
 )
 
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+# A record's category or town that could not be placed yet: it waits in the steward's review
+# queue (vitrine import writes it, with the partner's value under review:).
+TO_CLASSIFY = "a-classer"
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 AUDIENCE = Choice(list(AUDIENCES))
 
@@ -28,6 +31,8 @@ CATEGORY = Record(fields=[
           doc="Audiences this category serves (its businesses appear in those windows)."),
     Field("schema_type", Text(pattern=r"[A-Z][A-Za-z]+", expected="a schema.org type"),
           default="LocalBusiness", doc="schema.org type of its businesses (JSON-LD)."),
+    Field("aliases", ListOf(Text(max_length=120)), default=list,
+          doc="Partners' labels that mean this category (vitrine import proposes it for them)."),
 ])
 TAXONOMY = Record(fields=[Field("categories", ListOf(CATEGORY, single_ok=False, min_items=1),
                                 required=True, doc="Every category.")])
@@ -39,7 +44,8 @@ MUNICIPALITY = Record(fields=[
     Field("lat", Number(-90, 90, expected="a latitude"), required=True, doc="Latitude."),
     Field("lon", Number(-180, 180, expected="a longitude"), required=True, doc="Longitude."),
     Field("aliases", ListOf(Text(max_length=120)), default=list,
-          doc="Other spellings partners use (for imports)."),
+          doc="Other spellings partners use, and former municipalities merged into this one "
+              "(for imports)."),
 ])
 TERRITORY = Record(fields=[
     Field("region", Record(fields=[
@@ -47,6 +53,8 @@ TERRITORY = Record(fields=[
         Field("bounds", Record(fields=[Field(k, Number(-180, 180), required=True)
                                        for k in ("south", "west", "north", "east")]),
               required=True, doc="Bounding box; coordinates outside it are refused."),
+        Field("area_code", Text(pattern=r"[2-9]\d\d", expected="a 3-digit area code"),
+              default="", doc="Phone area code that vitrine import adds to 7-digit numbers."),
     ]), required=True, doc="The region."),
     Field("mrcs", ListOf(Record(fields=[
         Field("slug", Text(pattern=SLUG, expected="a slug"), required=True),
@@ -72,28 +80,40 @@ def business_record(categories, towns) -> Record:
                          "without spaces, / or :"), required=True,
               doc="The source's own id for this record; stable across imports."),
         Field("name", Text(max_length=200), required=True, doc="Business name."),
-        Field("category", KnownSlug(categories, expected="a category of data/taxonomy.yaml"),
-              required=True, doc="Category slug."),
+        Field("category", KnownSlug(categories, expected="a category of data/taxonomy.yaml",
+                                    also=(TO_CLASSIFY,)), required=True,
+              doc=f"Category slug, or `{TO_CLASSIFY}` while it waits for review."),
         Field("municipality", KnownSlug(towns, expected="a municipality of "
-                                        "data/territory.yaml"), required=True,
-              doc="Town slug."),
+                                        "data/territory.yaml", also=(TO_CLASSIFY,)),
+              required=True, doc=f"Town slug, or `{TO_CLASSIFY}` while it waits for review."),
         Field("address", Text(max_length=200), default="", doc="Street address."),
         Field("postal_code", PostalCode(), default="", doc="Postal code, A1A 1A1."),
         Field("lat", Number(-90, 90, expected="a latitude"), doc="Latitude (WGS 84)."),
         Field("lon", Number(-180, 180, expected="a longitude"), doc="Longitude (WGS 84)."),
         Field("phone", Phone(), default="", doc='Phone; stored as "819 555-0101 poste 12".'),
+        Field("other_phones", ListOf(Phone()), default=list,
+              doc="More phone numbers of the business (a cell, a second line)."),
         Field("email", Email(), default="", doc="E-mail address."),
+        Field("other_emails", ListOf(Email()), default=list, doc="More e-mail addresses."),
         Field("website", Url(), default="", doc="Web site (http or https only)."),
         Field("neq", Text(pattern=r"\d{10}", expected="a Québec enterprise number (10 "
                           "digits)"), default="", doc="NEQ, Québec enterprise number."),
-        Field("description", Record(fields=[
+        Field("description", Localized(fields=[
             Field("fr", Text(max_length=5000), default=""),
             Field("en", Text(max_length=5000), default="")]), default=dict,
-              doc="Descriptions in French and English, plain text."),
+              doc="Descriptions in French and English, plain text (a plain text is in the "
+                  "site's default language)."),
         Field("audiences", ListOf(AUDIENCE), default=list,
               doc="Audiences served; defaults to the category's."),
         Field("hours", Record(fields=[Field(d, Hours()) for d in DAYS]), default=dict,
               doc='Opening hours per day (mon…sun): "08:00-17:00" or "closed".'),
+        Field("hours_note", Text(max_length=500), default="",
+              doc="Opening hours as the partner wrote them, when they could not be read."),
+        Field("review", Record(fields=[Field("category", Text(max_length=200), default=""),
+                                       Field("municipality", Text(max_length=200),
+                                             default="")]), default=dict,
+              doc=f"The partner's category or town that could not be placed (set by "
+                  f"vitrine import with `{TO_CLASSIFY}`)."),
         Field("tags", ListOf(Text(max_length=40)), default=list, doc="Free keywords."),
     ])
 

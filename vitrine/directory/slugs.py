@@ -7,7 +7,10 @@ import re
 from unidecode import unidecode
 
 from vitrine import routes
-from vitrine.directory.matching import LEGAL_FORMS
+
+# Frozen: a published slug must not move when the matcher learns a new legal form.
+LEGAL_FORMS = {"inc", "ltee", "ltd", "limitee", "enr", "senc", "sencrl", "corp", "llc", "ltee.",
+               "incorporee", "cie", "enrg"}
 
 # Folders of the businesses section that hold no business: its lists' further pages (page/2/)
 # and the categories (entreprises/categories/). A business named "Catégories" would get the

@@ -13,8 +13,17 @@ import yaml
 
 from vitrine.directory.loading import load_taxonomy, load_territory
 from vitrine.directory.overrides import load_overrides
-from vitrine.importer.convert import convert, diff
-from vitrine.importer.mapping import Mapping, load_mapping, propose, write_mapping
+from vitrine.importer.convert import changed_fields, convert, diff
+from vitrine.importer.mapping import (
+    FIELDS,
+    Mapping,
+    MappingError,
+    load_mapping,
+    propose,
+    propose_categories,
+    write_mapping,
+)
+from vitrine.importer.places import Categories
 from vitrine.importer.readers import ReadError, read_table
 
 log = logging.getLogger(__name__)
@@ -22,13 +31,15 @@ log = logging.getLogger(__name__)
 
 def add_arguments(parser) -> None:
     """Declare the options of vitrine import."""
-    parser.add_argument("file", type=Path, help="the export: .csv, .tsv, .txt, .xlsx or .json")
+    parser.add_argument("file", type=Path,
+                        help="the export: .csv, .tsv, .txt, .xlsx, .json, .yaml or .yml")
     parser.add_argument("--source", required=True, help="source id: data/sources/<source>.yaml")
     parser.add_argument("--mapping", type=Path, default=None,
                         help="mapping YAML (default: data/sources/<source>.mapping.yaml if it "
-                             "exists, otherwise one is proposed from the headers)")
+                             "exists, otherwise one is proposed from the export)")
     parser.add_argument("--dry-run", action="store_true", help="report only; write nothing")
-    parser.add_argument("--strict", action="store_true", help="exit 1 if any row is rejected")
+    parser.add_argument("--strict", action="store_true",
+                        help="exit 1 if any row is rejected or waits for review")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
 
 
@@ -42,49 +53,105 @@ def run(args) -> int:
     except (OSError, ReadError) as exc:
         print(f"{args.file}: cannot import: {exc}", file=sys.stderr)
         return 1
-    mapping_path = args.mapping or target.with_name(f"{args.source}.mapping.yaml")
-    if mapping_path.exists():
-        mapping = load_mapping(mapping_path)
-    else:
-        mapping = Mapping({"name": args.source, "owner": args.source, "licence": "unknown",
-                           "url": None}, propose(table.columns))
-        print(f"proposed mapping (review it in {mapping_path.relative_to(root)}):")
-        for field, column in mapping.columns.items():
-            print(f"  {field:15} <- {column}")
-        if not args.dry_run:
-            write_mapping(mapping_path, mapping)
     territory, _ = load_territory(root)
     taxonomy, _ = load_taxonomy(root)
-    records, report, rejected = convert(table, mapping, territory, taxonomy.categories)
-    for line in report:
+    mapping_path = args.mapping or target.with_name(f"{args.source}.mapping.yaml")
+    if mapping_path.exists():
+        try:
+            mapping = load_mapping(mapping_path, _shown(mapping_path, root))
+        except MappingError as exc:
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            return 1
+    else:
+        mapping = _proposal(args, table, taxonomy, mapping_path, root)
+    done = convert(table, mapping, territory, taxonomy.categories)
+    for line in done.report:
         print(line)
     old = []
     if target.exists():
         old = (yaml.safe_load(target.read_text(encoding="utf-8")) or {}).get("businesses") or []
-    changes = diff(old, records)
-    print(f"{len(table.rows)} rows ({table.encoding}): {len(records)} imported, {rejected} "
-          f"rejected; {len(changes['added'])} added, {len(changes['changed'])} changed, "
+    changes = diff(old, done.records)
+    _print_changes(old, done.records, changes)
+    print(f"{len(table.rows)} rows ({table.encoding}): {len(done.records)} imported "
+          f"({done.to_review} to review), {done.rejected} rejected; "
+          f"{len(changes['added'])} added, {len(changes['changed'])} changed, "
           f"{len(changes['removed'])} removed; "
           f"{len(table.rows) / max(time.perf_counter() - started, 1e-6):,.0f} rows/s")
+    _warn_stale_overrides(root, args.source, changes["removed"])
+    if not done.records:
+        print("nothing could be imported", file=sys.stderr)
+        return 1
+    if not args.dry_run:
+        _write_source(target, args.source, mapping, done.records)
+        print(f"wrote {target.relative_to(root)}")
+    return 1 if args.strict and (done.rejected or done.to_review) else 0
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _proposal(args, table, taxonomy, mapping_path: Path, root: Path) -> Mapping:
+    """Propose columns and categories from the export; print and (unless --dry-run) write it."""
+    columns = propose(table.columns)
+    mapping = Mapping({"name": args.source, "owner": args.source, "licence": "unknown",
+                       "url": None}, columns)
+    category = columns.get("category")
+    paths = category if isinstance(category, list) else [category] if category else []
+    labels = [row.get(p) or "" for row in table.rows for p in paths[:1]]
+    mapping.categories, mapping.notes = propose_categories(labels,
+                                                           Categories(taxonomy.categories).guess)
+    used = [p for value in columns.values() for p in (value if isinstance(value, list)
+                                                      else [value])]
+    unmapped = [c for c in table.columns
+                if not any(c == p or c.startswith(p + ".") for p in used)]
+    print(f"proposed mapping (review it in {_shown(mapping_path, root)}):")
+    for name in sorted(columns, key=FIELDS.index):
+        print(f"  {name:15} <- {columns[name]}")
+    if unmapped:
+        print(f"  not imported: {', '.join(unmapped)}")
+    print("proposed categories (partner label -> ours):")
+    for label, slug in mapping.categories.items():
+        print(f"  {label} -> {slug}   ({mapping.notes[label]})")
+    if not args.dry_run:
+        write_mapping(mapping_path, mapping, args.file.name, len(table.rows), unmapped)
+    return mapping
+
+
+def _print_changes(old: list[dict], new: list[dict], changes: dict) -> None:
+    """Say what next month's export changed, record by record."""
+    before = {str(r.get("id")): r for r in old if isinstance(r, dict)}
+    after = {r["id"]: r for r in new}
+    for record_id in changes["added"]:
+        print(f"added {record_id}: {after[record_id]['name']}")
+    for record_id in changes["changed"]:
+        fields = ", ".join(changed_fields(before[record_id], after[record_id]))
+        print(f"changed {record_id}: {fields}")
+    for record_id in changes["removed"]:
+        print(f"removed {record_id}: {before[record_id].get('name', '')}")
+
+
+def _warn_stale_overrides(root: Path, source: str, removed: list[str]) -> None:
     overrides, _ = load_overrides(root)
-    gone = {f"{args.source}:{i}" for i in changes["removed"]}
+    gone = {f"{source}:{i}" for i in removed}
     for refs in [*overrides.same, *overrides.different, *[[p["record"]]
                                                           for p in overrides.prefer]]:
         for ref in refs:
             if ref in gone:
                 print(f"data/overrides.yaml: {ref} no longer exists in this export; "
                       "update or remove the decision", file=sys.stderr)
-    if not records:
-        print("nothing could be imported", file=sys.stderr)
-        return 1
-    if not args.dry_run:
-        meta = {**{"name": args.source, "owner": args.source, "licence": "unknown"},
-                **mapping.source, "retrieved": dt.date.today().isoformat()}
-        text = yaml.safe_dump({"source": {k: v for k, v in meta.items() if v is not None},
-                               "businesses": records}, allow_unicode=True, sort_keys=False,
-                              width=100)
-        tmp = target.with_name(target.name + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, target)
-        print(f"wrote {target.relative_to(root)}")
-    return 1 if args.strict and rejected else 0
+
+
+def _write_source(target: Path, source: str, mapping: Mapping, records: list[dict]) -> None:
+    meta = {**{"name": source, "owner": source, "licence": "unknown"},
+            **mapping.source, "retrieved": dt.date.today().isoformat()}
+    text = yaml.safe_dump({"source": {k: v for k, v in meta.items() if v is not None},
+                           "businesses": records}, allow_unicode=True, sort_keys=False,
+                          width=100)
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, target)

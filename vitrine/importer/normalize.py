@@ -3,21 +3,75 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
 from vitrine.directory.checks import format_phone
-from vitrine.directory.matching import fold
 from vitrine.safe_markdown import is_safe_url
 
 Result = tuple[object, str | None]  # (value or None when refused, note or None)
 
+# "819 555-0101 / 819 555-0102 (cell.)", "a@x.ca; b@y.ca": one value per part
+_SEPARATORS = re.compile(r"\s*(?:[/;|\n]|,(?!\s*(?:poste|post|ext|x\b|#))|\bou\b|\bor\b|\bet\b)\s*",
+                         re.IGNORECASE)
+_EXTENSION = re.compile(r"(?:poste|post|p\.|ext\.?|extension|x|#)\s*(\d{1,6})\s*$", re.IGNORECASE)
+_FAX = re.compile(r"\b(?:fax|t[ée]l[ée]c(?:opieur)?)\b", re.IGNORECASE)
+_FAX_FIRST = re.compile(r"(?=\b(?:fax|t[ée]l[ée]c(?:opieur)?)\b\.?\s*:?\s*[\d(+])",
+                        re.IGNORECASE)
+_EMAIL = re.compile(r"[a-z0-9._%+'-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", re.IGNORECASE)
 
-def phone(text: str) -> Result:
-    """Format as "819 555-0101 poste 12"; refuse what is no phone number."""
-    value = format_phone(text)
-    if value is None:
-        return None, "not a phone number"
-    return value, None if value == text.strip() else "repaired"
+
+def phones(text: str, area_code: str = "") -> tuple[list[str], list[str]]:
+    """Every phone number of a cell, first one first; with notes on what was repaired or left."""
+    numbers, notes = [], []
+    if not re.search(r"\d", text):  # "N/D", "voir site web": one value, refused whole
+        return [], [f'rejected "{text.strip()}" (not a phone number)']
+    text = _FAX_FIRST.sub("\n", text)  # "Tél. : 819 … Fax : 819 …": the fax apart
+    for part in _SEPARATORS.split(text):
+        if not part.strip():
+            continue
+        if _FAX.search(part):
+            notes.append(f'left out "{part.strip()}" (a fax number)')
+            continue
+        extension = _EXTENSION.search(part)
+        number = part[:extension.start()] if extension else part
+        digits = re.sub(r"\D", "", re.sub(r"\([^)]*[a-zA-Z][^)]*\)", "", number))
+        completed = len(digits) == 7 and area_code
+        formatted = format_phone(area_code + digits if completed else digits) \
+            if len(digits) in (7, 10, 11) else None
+        if formatted is None:
+            notes.append(f'rejected "{part.strip()}" (not a phone number)')
+            continue
+        if extension:
+            formatted += f" poste {extension.group(1)}"
+        if formatted in numbers:
+            continue
+        said = part.strip()
+        if completed:
+            notes.append(f'area code {area_code} added to "{said}" ("{formatted}")')
+        elif numbers:
+            notes.append(f'another number kept "{said}" as "{formatted}"')
+        elif formatted != said:
+            notes.append(f'repaired "{said}" to "{formatted}"')
+        numbers.append(formatted)
+    return numbers, notes
+
+
+def emails(text: str) -> tuple[list[str], list[str]]:
+    """Every e-mail address of a cell, lowercased; with notes on parts that are no address."""
+    found, notes = [], []
+    for part in _SEPARATORS.split(re.sub(r"mailto:", "", text, flags=re.IGNORECASE)):
+        if not part.strip():
+            continue
+        addresses = _EMAIL.findall(part)
+        if not addresses:
+            notes.append(f'rejected "{part.strip()}" (not an e-mail address)')
+        for address in (a.lower() for a in addresses):
+            if address not in found:
+                if found:
+                    notes.append(f'another address kept "{address}"')
+                elif address != part.strip():
+                    notes.append(f'repaired "{part.strip()}" to "{address}"')
+                found.append(address)
+    return found, notes
 
 
 def url(text: str) -> Result:
@@ -34,14 +88,6 @@ def url(text: str) -> Result:
     return value, None if value == text.strip() else "repaired"
 
 
-def email(text: str) -> Result:
-    """Accept a plausible e-mail address, lowercased."""
-    value = text.strip().lower().removeprefix("mailto:")
-    if not re.fullmatch(r"[^@\s<>\"]+@[^@\s<>\"]+\.[a-z]{2,}", value):
-        return None, "not an e-mail address"
-    return value, None if value == text.strip() else "repaired"
-
-
 def postal_code(text: str) -> Result:
     """Write Canadian postal codes as A1A 1A1."""
     compact = re.sub(r"[\s-]", "", text).upper()
@@ -49,6 +95,18 @@ def postal_code(text: str) -> Result:
         return None, "not a Canadian postal code"
     value = f"{compact[:3]} {compact[3:]}"
     return value, None if value == text.strip() else "repaired"
+
+
+def neq(text: str) -> Result:
+    """Keep a Québec enterprise number of 10 digits; never turn a damaged one into digits."""
+    value = text.strip()
+    if re.fullmatch(r"\d+(?:[.,]\d+)?\s*[eE]\s*[+-]?\d+", value):
+        return None, "damaged by a spreadsheet (scientific notation); ask the partner for its 10 " \
+                     "digits"
+    digits = re.sub(r"[\s.-]", "", value)
+    if not digits.isdigit() or len(digits) != 10:
+        return None, "not a Québec enterprise number (10 digits)"
+    return digits, None if digits == value else "repaired"
 
 
 def coordinates(lat_text: str, lon_text: str, bounds: dict) -> tuple[object, object, str | None]:
@@ -66,70 +124,3 @@ def coordinates(lat_text: str, lon_text: str, bounds: dict) -> tuple[object, obj
     if inside(lon, lat):
         return lon, lat, "latitude and longitude were swapped"
     return None, None, "outside the region"
-
-
-def _town_key(text: str) -> str:
-    words = re.findall(r"[a-z0-9]+", fold(text).lower())
-    words = ["saint" if w == "st" else "sainte" if w == "ste" else w for w in words]
-    while words[:2] in (["ville", "de"], ["ville", "d"], ["municipalite", "de"]):
-        words = words[2:]
-    return " ".join(words)
-
-
-def town_index(territory) -> dict[str, str]:
-    """Map every way of writing a town (name, slug, aliases) to its slug."""
-    index = {}
-    for town in territory.municipalities.values():
-        for spelling in (town.name, town.slug, *town.aliases):
-            index[_town_key(spelling)] = town.slug
-    return index
-
-
-def town(text: str, index: dict[str, str]) -> Result:
-    """Match a town name despite accents, case, St-/Saint-, "Ville de …"."""
-    slug = index.get(_town_key(text))
-    if slug is None:
-        return None, "not a municipality of data/territory.yaml"
-    return slug, None
-
-
-def category(text: str, table: dict[str, str], categories) -> Result:
-    """Map a partner's category through the mapping's table, or by our own slug or label."""
-    for key in (text, text.strip(), _town_key(text)):
-        if key in table:
-            return table[key], None
-    for c in categories.values():
-        if _town_key(text) in (_town_key(c.slug), _town_key(c.fr), _town_key(c.en)):
-            return c.slug, None
-    return None, "no category: add it to the mapping's categories table"
-
-
-class _Text(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style"):
-            self.skip += 1
-        elif tag in ("br", "p", "div", "li"):
-            self.parts.append(" ")
-
-    def handle_endtag(self, tag):
-        if tag in ("script", "style") and self.skip:
-            self.skip -= 1
-
-    def handle_data(self, data):
-        if not self.skip:
-            self.parts.append(data)
-
-
-def plain_text(text: str) -> Result:
-    """Strip HTML to its text (scripts and styles dropped)."""
-    parser = _Text()
-    parser.feed(text)
-    parser.close()
-    value = re.sub(r"\s+", " ", "".join(parser.parts)).strip()
-    value = value.replace("<", "‹").replace(">", "›")  # stray brackets never read as tags
-    return value, None if value == text.strip() else "HTML removed"

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-from dataclasses import dataclass
+import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from charset_normalizer import from_bytes
+
+MAX_BYTES = 200 * 2**20  # a region's export is a few MB; this is no export
 
 
 @dataclass
@@ -19,6 +21,7 @@ class Table:
     rows: list[dict[str, str]]
     labels: list[str]
     encoding: str = ""
+    notes: list[str] = field(default_factory=list)
 
 
 class ReadError(Exception):
@@ -26,18 +29,40 @@ class ReadError(Exception):
 
 
 def read_table(path: Path) -> Table:
-    """Read CSV/TSV (any common encoding and delimiter), .xlsx or JSON."""
+    """Read CSV/TSV (any common encoding and delimiter), .xlsx, JSON or YAML."""
+    from vitrine.importer.structured import read_json, read_yaml
+
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return _xlsx(path)
     if suffix == ".json":
-        return _json(path)
+        return read_json(path)
+    if suffix in (".yaml", ".yml"):
+        return read_yaml(path)
     return _csv(path)
+
+
+def read_bytes(path: Path) -> bytes:
+    """Read an export's bytes, refusing what is too large or not text."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ReadError(f"{path.name}: {size / 2**20:,.0f} MB; expected an export of at most "
+                        f"{MAX_BYTES // 2**20} MB")
+    raw = path.read_bytes()
+    head = raw[:8192]
+    if head.startswith(b"PK\x03\x04"):
+        raise ReadError(f"{path.name}: a zip or Excel file; expected text (save an Excel "
+                        "workbook as .xlsx and import that file)")
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ReadError(f"{path.name}: binary data; expected a text export (CSV, JSON, YAML)")
+    return raw
 
 
 def _decode(raw: bytes) -> tuple[str, str]:
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:].decode("utf-8"), "utf-8-sig"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16"), "utf-16"
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -51,77 +76,81 @@ def _decode(raw: bytes) -> tuple[str, str]:
 
 
 def _csv(path: Path) -> Table:
-    text, encoding = _decode(path.read_bytes())
+    text, encoding = _decode(read_bytes(path))
+    first, _, rest = text.partition("\n")
+    delimiter = None
+    if first.strip().lower().startswith("sep=") and len(first.strip()) == 5:
+        delimiter, text = first.strip()[4], rest  # Excel's "sep=;" line
     sample = text[:20_000]
     try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+        dialect = csv.Sniffer().sniff(sample, delimiters=delimiter or ",;\t|")
     except csv.Error:
         dialect = csv.excel
+        if delimiter:
+            dialect.delimiter = delimiter
+    csv.field_size_limit(10 * 2**20)
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
-    header = next(reader, None)
-    if not header:
-        raise ReadError(f"{path.name}: empty file; expected a header row")
-    columns = [h.strip() for h in header]
-    rows, labels = [], []
-    start = reader.line_num + 1
-    for values in reader:
-        if any(v.strip() for v in values):
-            rows.append({c: (values[i] if i < len(values) else "") for i, c in enumerate(columns)})
-            labels.append(f"{path.name}:{start}")
+    try:
+        header = next(reader, None)
+        if not header or not any(h.strip() for h in header):
+            raise ReadError(f"{path.name}: empty file; expected a header row")
+        columns = _unique([h.strip() or f"column {i + 1}" for i, h in enumerate(header)])
+        rows, labels = [], []
         start = reader.line_num + 1
+        for values in reader:
+            if any(v.strip() for v in values):
+                rows.append({c: (values[i] if i < len(values) else "")
+                             for i, c in enumerate(columns)})
+                labels.append(f"{path.name}:{start}")
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise ReadError(f"{path.name}:{reader.line_num}: not CSV ({exc})") from None
     return Table(columns, rows, labels, encoding)
+
+
+def _unique(names: list[str]) -> list[str]:
+    """Make repeated header names distinct: "Téléphone", "Téléphone (2)"."""
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        out.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+    return out
 
 
 def _xlsx(path: Path) -> Table:
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
-    book = load_workbook(path, read_only=True, data_only=True)
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
+        raise ReadError(f"{path.name}: not an Excel workbook ({exc})") from None
     sheet = book.worksheets[0]
-    lines = sheet.iter_rows(values_only=True)
+    lines = sheet.iter_rows()
     header = next(lines, None)
     if not header:
         raise ReadError(f"{path.name}: empty sheet; expected a header row")
-    columns = [str(h).strip() if h is not None else f"column {i + 1}"
-               for i, h in enumerate(header)]
+    columns = _unique([str(h.value).strip() if h.value is not None else f"column {i + 1}"
+                       for i, h in enumerate(header)])
     rows, labels = [], []
-    for number, values in enumerate(lines, start=2):
-        if values and any(v not in (None, "") for v in values):
-            rows.append({c: ("" if v is None else str(v)) for c, v in zip(columns, values,
-                                                                           strict=False)})
+    for number, cells in enumerate(lines, start=2):
+        values = [_cell_text(c) for c in cells]
+        if any(values):
+            rows.append(dict(zip(columns, values, strict=False)))
             labels.append(f"{path.name}:{number}")
     book.close()
     return Table(columns, rows, labels, "xlsx")
 
 
-def _flatten(value, prefix: str = "") -> dict[str, str]:
-    out: dict[str, str] = {}
-    if isinstance(value, dict):
-        for key, item in value.items():
-            out.update(_flatten(item, f"{prefix}{key}."))
-    elif isinstance(value, list):
-        out[prefix[:-1]] = "; ".join(str(v) for v in value if not isinstance(v, (dict, list)))
-    elif value is not None:
-        out[prefix[:-1]] = str(value)
-    return out
-
-
-def _json(path: Path) -> Table:
-    try:
-        data = json.loads(path.read_bytes().decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ReadError(f"{path.name}: not JSON ({exc})") from None
-    records, where = data, "$"
-    if isinstance(data, dict):
-        where, records = next(((k, v) for k, v in data.items() if isinstance(v, list)),
-                              ("$", []))
-        where = f"$.{where}"
-    if not isinstance(records, list):
-        raise ReadError(f"{path.name}: expected a list of records")
-    rows, labels, columns = [], [], []
-    for i, record in enumerate(records):
-        if isinstance(record, dict):
-            flat = _flatten(record)
-            rows.append(flat)
-            labels.append(f"{path.name}:{where}[{i}]")
-            columns += [c for c in flat if c not in columns]
-    return Table(columns, rows, labels, "json")
+def _cell_text(cell) -> str:
+    """A cell as the partner sees it: 8195550101 not 8195550101.0, 1.18E+09 as shown."""
+    value = getattr(cell, "value", None)
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if "E+" in (getattr(cell, "number_format", "") or "").upper():
+            return f"{value:.5E}"  # a number the spreadsheet showed rounded: keep it so
+        if value.is_integer():
+            return str(int(value))
+    return str(value)

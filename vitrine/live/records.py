@@ -52,7 +52,7 @@ class Records:
         self.by_ref = {r.ref: r for r in records}
         self.at = {(r.path, r.line): r for r in records}
         self.index = {r.ref: i for i, r in enumerate(records)}
-        self.keys = [keys_of(r.values) for r in records]
+        self.keys = [keys_of(r.values, r.source) for r in records]
         self.blocking = Blocking(self.keys)  # as the merge blocked them
         self.ready = True
 
@@ -70,7 +70,8 @@ class Records:
         for old, new in edited:
             if new.ref != old.ref or new.line != old.line:
                 raise NotInPlace(f"{new.path}:{new.line}: a record's id or line changed")
-        rekeyed = [new for old, new in edited if keys_of(new.values) != keys_of(old.values)]
+        rekeyed = [new for old, new in edited
+                   if keys_of(new.values, new.source) != keys_of(old.values, old.source)]
         if len(rekeyed) > 1 or (rekeyed and not self._scored_alike(rekeyed[0])):
             raise NotInPlace(f"{rekeyed[0].path}:{rekeyed[0].line}: the merge would compare "
                              "this record with others differently")
@@ -120,7 +121,7 @@ class Records:
         and town stay; a block it leaves or joins must stay on its side of MAX_BLOCK.
         """
         i = self.index[new.ref]
-        before, after = self.keys[i], keys_of(new.values)
+        before, after = self.keys[i], keys_of(new.values, new.source)
         if (before.name, before.town) != (after.name, after.town):
             return False
         was, now = self.blocking.blocks_of(before), self.blocking.blocks_of(after)
@@ -147,7 +148,7 @@ class Records:
     def _rekey(self, new) -> None:
         """Keep the keys and blocks of the records as the merge would make them now."""
         i = self.index[new.ref]
-        before, after = self.keys[i], keys_of(new.values)
+        before, after = self.keys[i], keys_of(new.values, new.source)
         if before == after:
             return
         was, now = self.blocking.blocks_of(before), self.blocking.blocks_of(after)
