@@ -67,7 +67,7 @@ audit: install system-deps node_modules/.installed ## Build for a local origin, 
 lint: install ## Check code style with ruff
 	$(BIN)/ruff check .
 
-bench: install ## Benchmarks: merge quality, directory speed (RECORDS=50000), builds (SIZES=1000)
+bench: install node_modules/.installed ## Benchmarks: import and merge quality, directory speed (RECORDS=50000), builds (SIZES=1000)
 	$(VITRINE) bench --records $(or $(RECORDS),50000) --json bench/results.json \
 	  --sizes $(or $(SIZES),1000)
 

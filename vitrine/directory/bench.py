@@ -11,7 +11,8 @@ import time
 from pathlib import Path
 
 from vitrine.directory import load_directory
-from vitrine.directory.synthetic import pairwise_quality, write_region
+from vitrine.directory.quality import labelled_quality
+from vitrine.directory.synthetic import write_region
 
 
 def quality(template: Path, records: int = 3000, seed: int = 11) -> dict:
@@ -19,11 +20,12 @@ def quality(template: Path, records: int = 3000, seed: int = 11) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         labelled = write_region(Path(tmp), template, records, seed=seed)
         directory = load_directory(Path(tmp))
-        clusters = [[f"{p.source}:{p.record_id}" for p in b.sources]
-                    for b in directory.businesses]
-        return {"records": labelled.records, "true_businesses": labelled.businesses,
-                "merged_businesses": len(directory.businesses),
-                **pairwise_quality(clusters, labelled.truth)}
+        figures = labelled_quality(Path(tmp), labelled.truth)
+    for found in figures.values():
+        found.pop("missed"), found.pop("wrong")
+    return {"records": labelled.records, "true_businesses": labelled.businesses,
+            "merged_businesses": len(directory.businesses), **figures["directory"],
+            "baselines": {k: v for k, v in figures.items() if k != "directory"}}
 
 
 def scale(template: Path, records: int, sources: int = 5) -> dict:

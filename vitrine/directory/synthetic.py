@@ -123,25 +123,3 @@ def write_region(root: Path, template: Path, records: int, sources: int = 5,
                       allow_unicode=True, sort_keys=False), encoding="utf-8")
         total += len(entries)
     return Labelled(root, truth, total, len(entities))
-
-
-def pairwise_quality(clusters: list[list[str]], truth: dict[str, int]) -> dict:
-    """Pairwise precision, recall and F1 of predicted clusters against the true businesses."""
-    def pairs(n: int) -> int:
-        return n * (n - 1) // 2
-    predicted = sum(pairs(len(c)) for c in clusters)
-    sizes: dict[int, int] = {}
-    for entity in truth.values():
-        sizes[entity] = sizes.get(entity, 0) + 1
-    actual = sum(pairs(n) for n in sizes.values())
-    correct = 0
-    for cluster in clusters:
-        counts: dict[int, int] = {}
-        for ref in cluster:
-            counts[truth[ref]] = counts.get(truth[ref], 0) + 1
-        correct += sum(pairs(n) for n in counts.values())
-    precision = correct / predicted if predicted else 1.0
-    recall = correct / actual if actual else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
-            "true_pairs": actual, "predicted_pairs": predicted, "correct_pairs": correct}
