@@ -36,6 +36,14 @@ class Site:
         return (path / "index.html").is_file() if url.endswith("/") else path.is_file()
 
 
+def empty_region(root: Path) -> Path:
+    """A project folder with the demo region's territory and taxonomy and no source yet."""
+    (root / "data" / "sources").mkdir(parents=True)
+    for name in ("territory.yaml", "taxonomy.yaml"):
+        shutil.copy(ROOT / "data" / name, root / "data" / name)
+    return root
+
+
 def copy_site(case: str, tmp_path: Path) -> Path:
     """Copy a fixture site to a temporary folder so tests may change it."""
     root = tmp_path / case

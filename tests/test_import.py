@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import empty_region
 
 from vitrine.cli import main
 from vitrine.directory import load_directory
@@ -35,10 +34,7 @@ MAPPING = {"source": {"name": "Chambre de commerce (export)", "owner": "Chambre"
 
 @pytest.fixture
 def root(tmp_path):
-    (tmp_path / "data" / "sources").mkdir(parents=True)
-    for name in ("territory.yaml", "taxonomy.yaml"):
-        shutil.copy(ROOT / "data" / name, tmp_path / "data" / name)
-    return tmp_path
+    return empty_region(tmp_path)
 
 
 def write_csv(path, rows=ROWS):

@@ -5,13 +5,12 @@ silently: a record with a name is imported, to review when it cannot be placed."
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import empty_region
 
 from vitrine.cli import main
 from vitrine.directory import load_directory
@@ -62,10 +61,7 @@ entreprises:
 
 @pytest.fixture
 def root(tmp_path):
-    (tmp_path / "data" / "sources").mkdir(parents=True)
-    for name in ("territory.yaml", "taxonomy.yaml"):
-        shutil.copy(ROOT / "data" / name, tmp_path / "data" / name)
-    return tmp_path
+    return empty_region(tmp_path)
 
 
 def import_(root, file, source, *extra):

@@ -3,11 +3,9 @@ each merged or kept apart as a person would, and the doubtful pairs listed for r
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import empty_region
 
 from vitrine.directory import load_directory
 from vitrine.directory.report import report_data
@@ -15,9 +13,7 @@ from vitrine.directory.report import report_data
 
 @pytest.fixture
 def region(tmp_path):
-    (tmp_path / "data" / "sources").mkdir(parents=True)
-    for name in ("territory.yaml", "taxonomy.yaml"):
-        shutil.copy(ROOT / "data" / name, tmp_path / "data" / name)
+    empty_region(tmp_path)
 
     def write(**sources):
         for n, (source, items) in enumerate(sources.items()):
