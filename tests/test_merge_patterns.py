@@ -141,3 +141,13 @@ def test_a_record_without_a_town_joins_the_business_its_phone_and_name_point_to(
                        "municipality": "amos", "phone": "819 555-0777"}])
     assert groups(d) == [["chambre:CH1", "ville:VI1"]]
     assert d.businesses[0].municipality == "amos" and d.held == []
+
+
+def test_an_editors_preferred_category_classifies_a_business_waiting_for_one(region, tmp_path):
+    (tmp_path / "data/overrides.yaml").write_text(
+        "prefer:\n  - {record: chambre:CH1, field: category, value: garage}\n")
+    d = region(chambre=[{"name": "Atelier Sans Case", "category": "a-classer",
+                         "review": {"category": "Divers"}}])
+    [business] = d.businesses
+    assert (business.category, business.review) == ("garage", [])
+    assert business.audiences == ["workers", "tourists"]  # the category's, now it has one

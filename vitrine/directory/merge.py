@@ -139,6 +139,7 @@ def build(records: list[Record], overrides: Overrides, categories: dict) -> Busi
             _choose(business, field, records)
         business.other_phones = _others(records, "phone", business.phone)
         business.other_emails = _others(records, "email", business.email)
+    overrides.apply(business, records)  # before what follows from the category and town
     business.hours_note = next((r.values.get("hours_note") for r in records
                                 if r.values.get("hours_note")), "")
     business.review = _review(business, records)
@@ -158,7 +159,6 @@ def build(records: list[Record], overrides: Overrides, categories: dict) -> Busi
     business.audiences = [a for a in ("investors", "students", "workers", "tourists")
                           if a in audiences]
     business.sources = [Provenance(r.source, r.id, r.path, r.line) for r in records]
-    overrides.apply(business, records)
     return business
 
 
