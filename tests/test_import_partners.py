@@ -314,3 +314,14 @@ def test_records_to_classify_on_the_site(tmp_path):
     assert row["category"] == "" and row["other_phones"] == ["819 555-0178"]
     client = json.loads((site.output / "entreprises/index.json").read_text())
     assert "a-classer" not in json.dumps(client)
+
+
+def test_a_title_line_above_the_header_is_left_out_and_said(root, tmp_path, capsys):
+    (tmp_path / "membres.csv").write_bytes(
+        "Liste des membres au 2026-10-01;;;\r\nNo;Nom;Secteur;Ville\r\n"
+        "7;Boulangerie Côté;Boulangerie;Amos\r\n".encode("cp1252"))
+    assert import_(root, tmp_path / "membres.csv", "cc") == 0
+    out = capsys.readouterr().out
+    assert "membres.csv:1: left out (a title line, not the header: 'Liste des membres au " \
+        "2026-10-01')" in out
+    assert records(root, "cc")["7"]["name"] == "Boulangerie Côté"

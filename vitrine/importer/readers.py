@@ -8,9 +8,9 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 MAX_BYTES = 200 * 2**20  # a region's export is a few MB; this is no export
+_FRENCH = "éèêàâçôîûùëïœÉÈÊÀÂÇÔÎÛ’«»"
+_ODD = "¶Ú╚╔═║┤┐└┴┬├─┼ãõ¤¦¨¬¯´¸"
 
 
 @dataclass
@@ -66,13 +66,18 @@ def _decode(raw: bytes) -> tuple[str, str]:
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        # what Windows and Mac software in Québec write; open detection guesses exotic pages
-        best = from_bytes(raw, cp_isolation=["cp1252", "latin_1", "mac_roman", "utf_16",
-                                             "cp850"]).best()
-        encoding = best.encoding if best else "cp1252"
-        if encoding in ("latin_1", "iso8859_1"):
-            encoding = "cp1252"  # Windows software's superset of Latin-1 (’, œ, …)
-        return raw.decode(encoding, errors="replace"), encoding
+        pass
+    # What Windows and Mac software in Québec write. Each decodes any bytes; the one that
+    # reads as French (é, è, à, ç… rather than ¶, Ú, ╚) wins, Windows-1252 on a tie.
+    found = {}
+    for encoding in ("cp1252", "mac_roman", "cp850"):
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        found[encoding] = (sum(map(text.count, _FRENCH)) - 5 * sum(map(text.count, _ODD)), text)
+    encoding = max(found, key=lambda e: found[e][0])  # dicts keep order: cp1252 first
+    return found[encoding][1], encoding  # Mac Roman decodes any bytes: found is never empty
 
 
 def _csv(path: Path) -> Table:
@@ -92,6 +97,11 @@ def _csv(path: Path) -> Table:
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
     try:
         header = next(reader, None)
+        notes = []
+        while header is not None and sum(1 for h in header if h.strip()) == 1:
+            notes.append(f"{path.name}:{reader.line_num}: left out (a title line, not the "
+                         f"header: {[h for h in header if h.strip()][0][:60]!r})")
+            header = next(reader, None)  # "Liste des membres au 2026-10-01;;;;"
         if not header or not any(h.strip() for h in header):
             raise ReadError(f"{path.name}: empty file; expected a header row")
         columns = _unique([h.strip() or f"column {i + 1}" for i, h in enumerate(header)])
@@ -105,7 +115,7 @@ def _csv(path: Path) -> Table:
             start = reader.line_num + 1
     except csv.Error as exc:
         raise ReadError(f"{path.name}:{reader.line_num}: not CSV ({exc})") from None
-    return Table(columns, rows, labels, encoding)
+    return Table(columns, rows, labels, encoding, notes)
 
 
 def _unique(names: list[str]) -> list[str]:
