@@ -325,3 +325,46 @@ def test_a_title_line_above_the_header_is_left_out_and_said(root, tmp_path, caps
     assert "membres.csv:1: left out (a title line, not the header: 'Liste des membres au " \
         "2026-10-01')" in out
     assert records(root, "cc")["7"]["name"] == "Boulangerie Côté"
+
+
+def test_objects_in_a_json_export_are_read_as_a_person_would(root, tmp_path):
+    """A category as {id, libelle}, phones as a list of objects, an address in two lines of
+    a CSV cell's kind, hours as a list of day objects or day ranges."""
+    items = [{"id": 1, "nom": "Fromagerie du Lac", "categorie": {"id": 12, "libelle": "Fromagerie"},
+              "telephones": [{"type": "bureau", "numero": "819 555-0301"},
+                             {"type": "cellulaire", "numero": "819 555-0302"}],
+              "adresse": {"numero": "101", "rue": "rue Principale", "ville": "Lorrainville"},
+              "heures": [{"jour": "lundi", "ferme": True},
+                         {"jour": "mardi", "ouverture": "9:00", "fermeture": "12:00"},
+                         {"jour": "mardi", "ouverture": "13:00", "fermeture": "17:00"}]},
+             {"id": 2, "nom": "Café Central", "categorie": {"id": 3, "libelle": "Café"},
+              "telephones": [{"numero": "819 555-0303"}],
+              "adresse": {"numero": "5", "rue": "rue Notre-Dame", "ville": "Ville-Marie"},
+              "heures": [{"jours": "lundi au vendredi", "heures": "7 h à 16 h"},
+                         {"jours": "samedi", "heures": "fermé"}]}]
+    (tmp_path / "producteurs.json").write_text(json.dumps({"donnees": items}))
+    assert import_(root, tmp_path / "producteurs.json", "prod") == 0
+    mapping = yaml.safe_load((root / "data/sources/prod.mapping.yaml").read_text())
+    assert (mapping["columns"]["category"], mapping["columns"]["phone"]) == \
+        ("categorie.libelle", "telephones.numero")  # telephones.type is no category
+    got = records(root, "prod")
+    assert (got["1"]["category"], got["1"]["phone"], got["1"]["other_phones"]) == \
+        ("produits-locaux", "819 555-0301", ["819 555-0302"])
+    assert got["1"]["hours"] == {"mon": "closed", "tue": "09:00-12:00, 13:00-17:00"}
+    assert got["2"]["hours"] == {**{d: "07:00-16:00" for d in ("mon", "tue", "wed", "thu",
+                                                                "fri")}, "sat": "closed"}
+
+
+def test_a_whole_address_in_one_cell_gives_its_town_and_postal_code(root, tmp_path):
+    (tmp_path / "t.csv").write_text(
+        'Nom;Adresse 1;Adresse 2;Ville\n'
+        'Auberge A;"12, rue Humphrey\nTemiscaming (Québec)  J0Z 3R0";;\n'
+        'Gîte B;40, boulevard Matagami;Matagami (Québec) J0Y 2A0;\n'
+        'Motel C;7, rue Principale;Local 3;Amos\n', encoding="utf-8")
+    import_(root, tmp_path / "t.csv", "t")
+    got = {r["name"]: r for r in records(root, "t").values()}
+    assert (got["Auberge A"]["address"], got["Auberge A"]["municipality"],
+            got["Auberge A"]["postal_code"]) == ("12, rue Humphrey", "temiscaming", "J0Z 3R0")
+    assert (got["Gîte B"]["address"], got["Gîte B"]["review"]) == \
+        ("40, boulevard Matagami", {"category": "", "municipality": "Matagami"})  # not ours
+    assert got["Motel C"]["address"] == "7, rue Principale, Local 3"

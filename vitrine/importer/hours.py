@@ -50,12 +50,14 @@ _TOKENS = re.compile("|".join([
 ]))
 
 
-_DAY_KEYS = {"jour", "day", "jour semaine", "weekday", "dayofweek", "day of week"}
+_DAY_KEYS = {"jour", "jours", "day", "days", "jour semaine", "weekday", "dayofweek",
+             "day of week"}
 _OPEN_KEYS = {"ouverture", "open", "opens", "debut", "de", "from", "start", "heure ouverture",
               "ouvre", "opening"}
 _CLOSE_KEYS = {"fermeture", "close", "closes", "fin", "a", "to", "end", "heure fermeture",
                "ferme a", "closing"}
 _CLOSED_KEYS = {"ferme", "closed", "is closed", "fermee"}
+_RANGE_KEYS = {"heures", "hours", "horaire", "plage", "plage horaire", "periode"}
 _TRUE = {"true", "oui", "yes", "1", "vrai", "x"}
 
 
@@ -107,7 +109,8 @@ def _said(fields: dict[str, str]) -> str:
         return "fermé"
     opens = next((fields[k] for k in fields if k in _OPEN_KEYS), "")
     closes = next((fields[k] for k in fields if k in _CLOSE_KEYS), "")
-    return f"{opens}-{closes}" if opens and closes else ""
+    said = next((fields[k] for k in fields if k in _RANGE_KEYS), "")  # "heures": "9h-17h"
+    return f"{opens}-{closes}" if opens and closes else said
 
 
 def _per_day(mapping: dict) -> tuple[dict[str, str], str]:
@@ -118,7 +121,10 @@ def _per_day(mapping: dict) -> tuple[dict[str, str], str]:
         if not said:
             continue
         value = _day_value(said) if day else None
-        if value is None:
+        ranged = {} if day else _prose(f"{key} {said}")  # "lundi au vendredi": "8h-17h"
+        if ranged and not set(ranged) & set(hours):
+            hours.update(ranged)
+        elif value is None:
             unread.append(f"{key}: {said}")
         else:
             hours[day] = value

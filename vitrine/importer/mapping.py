@@ -55,8 +55,9 @@ CIVIC = ["numero civique", "no civique", "civique", "civic", "street number", "n
          "no", "numero"]
 STREET = ["rue", "street", "nom de rue", "voie", "adresse"]
 UNIT = ["local", "suite", "bureau", "app", "appartement", "unite", "unit"]
+# categorie: {id: 197, libelle: Électricien}, telephones: [{numero: …}]: the parent names it
 LABEL_PARTS = {"libelle", "label", "nom", "name", "valeur", "value", "texte", "text", "titre",
-               "title", "fr"}  # categorie: {id: 197, libelle: Électricien}: the label names it
+               "title", "fr", "numero", "number"}
 FIELDS = (*SYNONYMS, "description_fr")
 MULTI = ("phone", "email")  # several columns: every value; address: joined; others: the first
 
@@ -112,6 +113,10 @@ def propose(columns: list[str]) -> dict[str, str | list[str]]:
     named = {c: {last[c], two[c], _key(c)} | ({_key(paths[c][-2])} if len(paths[c]) > 1
                                               and last[c] in LABEL_PARTS else set())
              for c in columns}
+    # telephones.type is no category: a column under another field's object serves only it
+    owner = {c: next((f for f in ("phone", "email", "website", "category", "neq")
+                      if _key(paths[c][-2]) in SYNONYMS[f]), None) if len(paths[c]) > 1 else None
+             for c in columns}  # (an address object holds the town and postal code too)
     out: dict[str, str | list[str]] = {}
     taken: set[str] = set()
 
@@ -123,16 +128,24 @@ def propose(columns: list[str]) -> dict[str, str | list[str]]:
     # days under one parent are opening hours; fr/en under one parent a description
     by_parent = Counter(parent[c] for c in columns if last[c] in DAY_OF)
     hours = next((p for p, n in by_parent.most_common() if n >= 3 and p), None)
+    hours = hours or next((parent[c] for c in columns if parent[c] and last[c] in
+                           ("jour", "jours", "day", "days")), None)  # a list of day objects
     if hours:
         out["hours"] = hours
         taken.update(c for c in columns if parent[c] == hours)
     if KEY in columns:
         take("id", [KEY])
     # a civic number, a street and a unit in separate columns: one address
-    civic = [c for c in columns if last[c] in CIVIC and (parent[c] or last[c] not in ("no",
-                                                                                     "numero"))]
+    civic = [c for c in columns if last[c] in CIVIC and owner[c] in (None, "address")
+             and (parent[c] or last[c] not in ("no", "numero"))]
     street = [c for c in columns if last[c] in STREET and c not in civic]
-    if civic and street and (parent[civic[0]] == parent[street[0]]):
+    street = [s for s in street if any(parent[c] == parent[s] for c in civic)] or street
+    civic = [c for c in civic if any(parent[c] == parent[s] for s in street)] or civic
+    lines = [c for c in columns if re.fullmatch(r"(?:adresse|address)(?: ligne| line)? \d",
+                                                 _key(paths[c][-1]))]
+    if len(lines) > 1 and not parent[lines[0]]:  # "Adresse 1", "Adresse 2": one address
+        take("address", sorted(lines, key=_key))
+    if "address" not in out and civic and street and (parent[civic[0]] == parent[street[0]]):
         unit = [c for c in columns if last[c] in UNIT and parent[c] == parent[street[0]]]
         if parent[street[0]] in columns:  # some records give the address whole, some in parts
             taken.update([civic[0], street[0], *unit[:1]])
@@ -145,7 +158,9 @@ def propose(columns: list[str]) -> dict[str, str | list[str]]:
         found = []
         for word in words:
             for c in columns:
-                if c not in taken and c not in found and word in named[c]:
+                if c not in taken and c not in found and word in named[c] \
+                        and owner[c] in (None, name, "description" if name.startswith(
+                            "description") else name):
                     found.append(c)
             if found and name not in MULTI:
                 break

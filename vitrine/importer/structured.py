@@ -140,6 +140,8 @@ def _records(data) -> tuple[str, list[tuple[object, dict]], bool]:
             continue
         if (size, not keyed, -depth) > best[:3]:
             best = (size, not keyed, -depth, where, members, keyed)
+        if size:
+            continue  # a list inside a record (its hours, its phones) holds no records
         if depth < 3:
             children = value.items() if isinstance(value, dict) else enumerate(value)
             stack.extend((v, f"{where}.{k}" if isinstance(value, dict) else f"{where}[{k}]",
