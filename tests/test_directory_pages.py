@@ -52,6 +52,8 @@ def test_business_page_has_local_business_json_ld(site):
     assert data["geo"] == {"@type": "GeoCoordinates", "latitude": 47.334, "longitude": -79.435}
     assert data["telephone"] == "819 555-0199"
     assert data["description"] == "Wood-fired sourdough."
+    assert data["url"] == \
+        "https://vitrine.example.org/en/businesses/boulangerie-st-jean-ville-marie/"
 
 
 def test_business_and_story_link_to_each_other(site):

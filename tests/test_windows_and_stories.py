@@ -172,6 +172,7 @@ def test_story_carries_article_structured_data(basic_site):
     assert (data["@type"], data["headline"], data["inLanguage"], data["datePublished"]) == \
         ("Article", "A summer on Lake Timiskaming", "en", "2026-07-01")
     assert data["author"]["name"] == "Marie Fictive"
+    assert data["url"] == f"{PUBLIC}/en/stories/a-summer-on-lake-timiskaming/"  # absolute
 
 
 def test_a_feed_without_stories_is_dated_by_the_newest_story_not_the_build(basic_site):

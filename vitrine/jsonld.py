@@ -43,6 +43,11 @@ def business_jsonld(business, category, town, url: str, lang: str) -> dict:
     return data
 
 
+def public_url(settings) -> str:
+    """Where the site is published: structured data names pages by absolute URLs."""
+    return (settings.get("PUBLIC_URL") or settings.get("SITEURL") or "").rstrip("/")
+
+
 def script_json(data: dict) -> str:
     """Serialise for an inline JSON block: no '<', '>' or '&' can close the element."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -15,7 +15,7 @@ from vitrine import routes
 from vitrine.directory.cache import CachedLoading, data_key, files_of
 from vitrine.directory.exports import write_exports
 from vitrine.directory.report import write_report
-from vitrine.jsonld import business_jsonld, script_json
+from vitrine.jsonld import business_jsonld, public_url, script_json
 from vitrine.live import directory_written
 from vitrine.page_cache import PageCache, base_key
 from vitrine.search_index import language_written
@@ -300,7 +300,7 @@ class DirectoryGenerator(Generator):
 
         def derived():  # from the business, category, town, url, language and settings
             return {"jsonld": script_json(business_jsonld(
-                business, category, town, f"{self.settings.get('SITEURL', '')}/{url}", lang))}
+                business, category, town, f"{public_url(self.settings)}/{url}", lang))}
 
         return url, "directory/business", lang, routes.section_alternates(
             "businesses", business.slug), {

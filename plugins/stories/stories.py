@@ -11,7 +11,7 @@ from pelican import signals
 from pelican.readers import MarkdownReader
 
 from vitrine import frontmatter
-from vitrine.jsonld import script_json, story_jsonld
+from vitrine.jsonld import public_url, script_json, story_jsonld
 from vitrine.safe_markdown import DEFAULT_EMBED_HOSTS, EmbedAllowList, SafeMarkdown
 
 from .page_writer import get_writer, save_keys
@@ -115,7 +115,7 @@ def install_jsonld(generator) -> None:
     settings = generator.settings
 
     def jsonld(story):
-        return script_json(story_jsonld(story, settings.get("SITEURL", ""),
+        return script_json(story_jsonld(story, public_url(settings),
                                         settings.get("AGENCY", settings["SITENAME"])))
 
     generator.env.globals["story_jsonld"] = jsonld
