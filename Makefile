@@ -46,8 +46,8 @@ node_modules/.installed: package-lock.json
 	elif [ "$$CI" = true ]; then echo "npm is required (Debian: apt-get install npm)"; exit 1; \
 	else echo "note: npm is missing; the site audit tests will be skipped."; fi
 
-html: install node_modules/.installed ## Build the site into output/ (atomically; SETTINGS=publishconf.py for production)
-	$(VITRINE) build --settings $(SETTINGS)
+html: install node_modules/.installed ## Build the site into output/ (atomically; SETTINGS=publishconf.py for production, strict)
+	$(VITRINE) build --settings $(SETTINGS) $(if $(filter publishconf.py,$(notdir $(SETTINGS))),--strict)
 
 serve: html ## Install, build the demo region and serve it on http://127.0.0.1:8000
 	$(VITRINE) serve --port $(PORT)

@@ -15,8 +15,13 @@ from pathlib import Path
 from vitrine import build_cache
 from vitrine.build_cache import cache_settings
 from vitrine.search_index import SearchIndexing, has_index, language_written, reuse_index
+from vitrine.settings_schema import check_settings
 
 log = logging.getLogger(__name__)
+
+
+class SettingsError(Exception):
+    """Settings that do not fit their schema: the build does not start."""
 
 
 class _Counter(logging.Handler):
@@ -87,12 +92,19 @@ def build(root: Path, output: Path, settings_file: Path, overrides: dict | None 
     try:
         settings = pelican_settings(settings_file, root, staging,
                                     {**caching, **(overrides or {})})
+        for problem in check_settings(settings, settings_file):
+            log.error("%s", problem)  # counted: the build fails, having said everything
+        if counter.errors:
+            raise SettingsError(f"{counter.errors} problem(s) in the settings")
         Pelican(settings).run()
         rendered = time.perf_counter()
         ok = counter.errors == 0 and not (strict and counter.warnings)
         ok = ok and search.finish()
         log.info("pages written in %.1f s, search index finished %.1f s later",
                  rendered - started, time.perf_counter() - rendered)
+    except SettingsError as exc:
+        log.error("build stopped: %s", exc)
+        ok = False
     except Exception:  # noqa: BLE001 — any failure must leave the live output untouched
         log.exception("build failed")
         ok = False

@@ -24,12 +24,15 @@ _UNRELATED = {"PATH", "OUTPUT_PATH", "BUILD_CACHE", "CACHE_PATH"}
 _STORY_FIELDS = ("url", "title", "summary", "lang", "date", "cover", "cover_alt", "audiences")
 
 
-def base_key(settings, directory, templates: Path, translations: Path) -> str:
-    """Hash what every cached page depends on besides its own values."""
+def base_key(settings, directory, templates: Path, translations: Path,
+             context: dict | None = None) -> str:
+    """Hash what every cached page depends on besides its own values (and the kinds of data
+    that have items: the menu links to their lists)."""
     digest = hashlib.sha256()
     places = (directory.taxonomy, directory.territory) if directory is not None else None
+    kinds = sorted(name for name, items in ((context or {}).get("kinds") or {}).items() if items)
     for part in (code_version(), pelican.__version__, jinja2.__version__,
-                 _settings_text(settings), fingerprint(places, {}, None)):
+                 _settings_text(settings), fingerprint(places, {}, None), repr(kinds)):
         digest.update(part.encode() + b"\0")
     hash_files(digest, PLUGINS, "*.py")
     for folder in (templates, translations):

@@ -20,6 +20,12 @@ _SECTIONS = {
 }
 
 
+def add_section(name: str, paths: dict[str, str]) -> None:
+    """Give a kind of data its section in every language (vitrine/kinds registers them)."""
+    for lang in LANGUAGES:
+        _SECTIONS[lang][name] = paths[lang]
+
+
 def home(lang: str) -> str:
     """Return the home page URL (relative to the site root) for a language."""
     return _PREFIX[lang]

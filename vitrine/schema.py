@@ -260,7 +260,13 @@ def validate(check: Check, doc: Located) -> tuple[object, list[Problem]]:
 def document(record: Record, heading_level: int = 3) -> str:
     """Render a record's fields as a Markdown table for the docs."""
     lines = ["| field | required | accepts | meaning |", "|---|---|---|---|"]
-    for f in record.fields:
-        lines.append(f"| `{f.name}` | {'yes' if f.required else 'no'} | "
-                     f"{f.check.describe()} | {f.doc} |")
+
+    def rows(fields, prefix):
+        for f in fields:
+            lines.append(f"| `{prefix}{f.name}` | {'yes' if f.required else 'no'} | "
+                         f"{f.check.describe()} | {f.doc} |")
+            nested = getattr(f.check, "fields", None)
+            if nested and any(n.doc for n in nested):  # a mapping whose keys are documented
+                rows(nested, f"{prefix}{f.name}.")
+    rows(record.fields, "")
     return "\n".join(lines)

@@ -55,15 +55,19 @@ def bundle(lang: str) -> str:
 
 
 def indexed_pages(lang: str) -> list[str]:
-    """Glob patterns of a language's searchable pages: windows, stories, businesses, towns.
+    """Glob patterns of a language's searched pages: windows, stories, businesses, towns, events.
 
     The pages marked data-pagefind-body, not their folders: Pagefind parses every file it
     is given, and the list pages beside them (3,115 files, a fifth of the HTML at 50,000
     businesses) hold nothing it indexes.
     """
+    from vitrine.kinds import kinds
+
     windows = [routes.save_as(routes.window(lang, a)) for a in routes.AUDIENCES]
-    return windows + [routes.save_as(routes.section(lang, name, "*"))
-                      for name in ("stories", "businesses", "towns")]
+    searched = ["stories", "businesses", "towns",  # and the registry's kinds searched
+                *(k.name for k in kinds().values() if k.searchable
+                  and not k.built_by_its_own_generator)]
+    return windows + [routes.save_as(routes.section(lang, name, "*")) for name in searched]
 
 
 def indexed_glob(lang: str) -> str:

@@ -126,7 +126,8 @@ class DirectoryGenerator(Generator):
         self._plan_covers()
         theme = Path(self.settings["THEME"])
         self.pages = PageCache(self.settings.get("BUILD_CACHE"), base_key(
-            self.settings, self.directory, theme / "templates", theme / "translations"),
+            self.settings, self.directory, theme / "templates", theme / "translations",
+            self.context),
             self.env.globals.get("picture"))
         # exports and report depend on the merged directory only: made once per version of
         # data/, by a worker while the other renders pages; so is the merged directory kept
@@ -265,7 +266,13 @@ class DirectoryGenerator(Generator):
         return self._paginated(lang, "directory/town", "towns", town.slug,
                                self.by_town.get(town.slug, []), town=town,
                                mrc=self.directory.territory.mrcs.get(town.mrc),
-                               stories=for_reader(self.town_stories.get(town.slug, []), lang))
+                               stories=for_reader(self.town_stories.get(town.slug, []), lang),
+                               events=self._linked("towns", town.slug))
+
+    def _linked(self, target: str, slug: str) -> list:
+        """Items of the registry's kinds that name this business or town (upcoming events)."""
+        linked = self.context.get("linked")
+        return linked(target, slug) if linked else []
 
     @staticmethod
     def _page(url, template, lang, translations, values):
@@ -307,7 +314,8 @@ class DirectoryGenerator(Generator):
             "business": business, "category": category, "town": town,
             "sources": [d.sources[p.source] for p in business.sources if p.source in d.sources],
             "edit_url": self._edit_url(business),
-            "stories": for_reader(self.stories_of.get(business.slug, []), lang)}, derived
+            "stories": for_reader(self.stories_of.get(business.slug, []), lang),
+            "events": self._linked("businesses", business.slug)}, derived
 
     def _categories(self):
         return [(c, len(self.by_category[c.slug]))

@@ -69,7 +69,7 @@ class StoryPageWriter(Writer):
             theme = Path(self.settings["THEME"])
             self.pages = PageCache(options, base_key(
                 self.settings, context.get("directory"), theme / "templates",
-                theme / "translations"), template.environment.globals.get("picture"),
+                theme / "translations", context), template.environment.globals.get("picture"),
                 kind="stories")
         return self.pages
 

@@ -108,9 +108,26 @@ def install(generator) -> None:
         day = catalogue.get(lang, "first_day") if value.day == 1 else value.day
         return pattern.format(day=day, month=month, year=value.year)
 
+    @jinja2.pass_context
+    def clock(ctx, value, lang=None):
+        """A time of day as the language writes it: 19 h 30, 7:30 p.m."""
+        if (lang or _lang(ctx)) == "fr":
+            return f"{value.hour} h" + (f" {value.minute:02d}" if value.minute else "")
+        hour = value.hour % 12 or 12
+        suffix = "a.m." if value.hour < 12 else "p.m."
+        return f"{hour}:{value.minute:02d} {suffix}" if value.minute else f"{hour} {suffix}"
+
+    @jinja2.pass_context
+    def events_url(ctx, what="", value="", lang=None):
+        """The events list, or its list by audience, town or month, or the archive."""
+        from vitrine.kinds.events.pages import url as events_path
+
+        return f"{siteurl}/{events_path(lang or _lang(ctx), what, value)}"
+
     generator.env.add_extension(FragmentCache)
     generator.env.filters.update(tel_href=tel_href, display_url=display_url, is_safe_url=web_url)
-    generator.env.globals.update(t=t, url=url, path=path, long_date=long_date,
+    generator.env.globals.update(t=t, url=url, path=path, long_date=long_date, clock=clock,
+                                 events_url=events_url, timedelta_day=dt.timedelta(days=1),
                                  alternates=alternates, other_language_url=other_language_url,
                                  AUDIENCES=routes.AUDIENCES, LANGUAGES=routes.LANGUAGES)
 

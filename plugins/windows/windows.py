@@ -10,6 +10,7 @@ from pelican.contents import Page
 from pelican.generators import Generator
 
 from vitrine import routes
+from vitrine.kinds.events.feed import feed_entries
 from vitrine.story_index import stories_by_lang
 
 log = logging.getLogger(__name__)
@@ -81,10 +82,14 @@ class WindowsGenerator(Generator):
 
     def _feed(self, writer, lang, stories, url, audience):
         catalogue_title = self.settings["SITENAME"]
+        entries = stories[:20]
         if audience:
             catalogue_title += f" — {self.intros[(audience, lang)].title}" \
                 if (audience, lang) in self.intros else f" — {audience}"
-        writer.write_feed(stories[:20], {**self.context, "lang": lang}, f"{url}atom.xml",
+            events = (self.context.get("window_extras", {}).get((lang, audience)) or {}) \
+                .get("window_events") or []
+            entries = entries + feed_entries(events, lang, self.context.get("today"))
+        writer.write_feed(entries, {**self.context, "lang": lang}, f"{url}atom.xml",
                           feed_type="atom", feed_title=catalogue_title)
 
 

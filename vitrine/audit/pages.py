@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from vitrine import routes
+from vitrine.kinds.events.pages import RESERVED
+from vitrine.kinds.events.pages import url as events_url
 
-_NOT_ITEMS = {"page", "categories"}
+_NOT_ITEMS = {"page", "categories", *RESERVED}
 
 
 def _first_item(output: Path, section_url: str) -> str | None:
@@ -31,7 +33,9 @@ def template_pages(output: Path) -> list[str]:
             routes.section(lang, "categories"),
             _first_item(output, routes.section(lang, "categories")),
             routes.section(lang, "towns"), _first_item(output, routes.section(lang, "towns")),
-            routes.section(lang, "data"), routes.section(lang, "search")]
+            routes.section(lang, "data"), routes.section(lang, "search"),
+            events_url(lang), _first_item(output, events_url(lang)),
+            events_url(lang, "audience", routes.AUDIENCES[0]), events_url(lang, "archive")]
         urls += [f"/{url}" for url in candidates
                  if url is not None and (output / url / "index.html").is_file()]
     return urls
@@ -43,6 +47,7 @@ def key_pages(output: Path) -> dict[str, str]:
     roles = {"home": routes.home(lang), "window": routes.window(lang, routes.AUDIENCES[0]),
              "business": _first_item(output, routes.section(lang, "businesses")),
              "story": _first_item(output, routes.section(lang, "stories")),
+             "event": _first_item(output, events_url(lang)),
              "search": routes.section(lang, "search")}
     return {role: f"/{url}" for role, url in roles.items()
             if url is not None and (output / url / "index.html").is_file()}

@@ -1,4 +1,4 @@
-"""vitrine check: validate content and directory data; print every problem; exit 1 on any."""
+"""vitrine check: validate settings, content and data; print every problem; exit 1 on any."""
 
 from __future__ import annotations
 
@@ -6,9 +6,8 @@ import logging
 import sys
 from pathlib import Path
 
-from vitrine.content_check import check_content
-from vitrine.directory import load_directory
 from vitrine.directory.report import write_report
+from vitrine.project import load_project
 
 log = logging.getLogger(__name__)
 
@@ -21,22 +20,22 @@ def add_arguments(parser) -> None:
                         default=None, metavar="DIR",
                         help="also write the steward's report (HTML and JSON) to DIR "
                              "(default reports/steward)")
+    parser.add_argument("--settings", type=Path, default=None, metavar="FILE",
+                        help="settings to check and build with (default: ROOT/pelicanconf.py)")
 
 
 def run(args) -> int:
     """Validate everything, print problems and a summary, return the exit status."""
     root = args.root.resolve()
-    directory = _load_directory(root)
-    towns = set(directory.territory.municipalities) if directory else None
-    businesses = {b.slug for b in directory.businesses} if directory else None
-    content = check_content(root, towns, businesses)
-    problems = sorted(content.problems + (list(directory.problems) if directory else []))
+    project = load_project(root, args.settings.resolve() if args.settings else None)
+    directory, content, problems = project.directory, project.content, project.problems
     for problem in problems:
         print(problem, file=sys.stderr)
     if directory and args.report:
         for path in write_report(directory, root / args.report):
             log.info("steward's report written to %s", path)
     summary = f"{len(content.stories)} stories, {content.pages} intros and pages"
+    summary += "".join(f", {len(items)} {name}" for name, items in project.items.items())
     if directory:
         summary += (f", {sum(s.record_count for s in directory.sources.values())} records from "
                     f"{len(directory.sources)} sources, {len(directory.businesses)} businesses")
@@ -46,7 +45,3 @@ def run(args) -> int:
     print(f"ok: {summary}")
     return 0
 
-
-def _load_directory(root: Path):
-    """Load the directory when the project has data/."""
-    return load_directory(root) if (root / "data").is_dir() else None

@@ -24,7 +24,7 @@ def _decision_rule() -> str:
     return matching.__doc__.split("\n", 2)[2].strip() + "\n"
 
 
-def render() -> str:
+def render(modules: tuple[str, ...] = ()) -> str:
     """Return the whole Markdown document."""
     business = schema.business_record(set, set)
     parts = [INTRO,
@@ -55,5 +55,26 @@ def render() -> str:
              f"\nA record whose category or town could not be placed has `{TO_CLASSIFY}` "
              "there and the partner's value under `review:`: without a category it is "
              "published in no category list or window; without a town it is not published. "
-             "The steward's report lists both.\n"]
+             "The steward's report lists both.\n", *_kinds(modules), _settings()]
     return "\n".join(parts)
+
+
+def _kinds(modules: tuple[str, ...]) -> list[str]:
+    """A section per kind of the registry built by plugins/data_kinds (events, …)."""
+    from vitrine.kinds import load_kinds
+    from vitrine.kinds.items import References
+
+    out = []
+    for kind in load_kinds(modules).values():
+        if not kind.built_by_its_own_generator:
+            out += [f"\n## {kind.folder}/\n\n{kind.doc}\n", _fields(kind.schema(References()))]
+    return out
+
+
+def _settings() -> str:
+    """Vitrine's settings, checked when a build or vitrine check starts."""
+    from vitrine.settings_schema import SETTINGS
+
+    return ("\n## Settings (pelicanconf.py)\n\nVitrine's own settings, checked when a build "
+            "or `vitrine check` starts (Pelican's other settings are Pelican's):\n\n"
+            + _fields(SETTINGS) + "\n")

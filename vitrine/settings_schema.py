@@ -1,0 +1,134 @@
+"""Vitrine's own settings (pelicanconf.py, publishconf.py), declared and checked at start-up.
+
+Pelican's settings are Pelican's; these are checked like the data: every problem at once,
+as `pelicanconf.py:12: DIRECTORY.per_page: expected a whole number between 1 and 1000, got 0`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from vitrine.directory.checks import Localized
+from vitrine.problems import Problem, show
+from vitrine.schema import (
+    Check,
+    Choice,
+    Date,
+    Field,
+    Integer,
+    ListOf,
+    Record,
+    Text,
+    Url,
+    validate,
+)
+from vitrine.yamlfile import Located
+
+
+@dataclass
+class Flag(Check):
+    """True or False."""
+
+    expected: str = "True or False"
+
+    def __call__(self, value, parts, ctx):
+        if not isinstance(value, bool):
+            return ctx.fail(parts, f"expected {self.expected}, got {show(value)}")
+        return value
+
+
+@dataclass
+class TimeZone(Check):
+    """An IANA time zone: America/Toronto."""
+
+    expected: str = "a time zone (America/Toronto)"
+
+    def __call__(self, value, parts, ctx):
+        try:
+            ZoneInfo(str(value))
+        except (ZoneInfoNotFoundError, ValueError):
+            return ctx.fail(parts, f"expected {self.expected}, got {show(value)}")
+        return value
+
+
+@dataclass
+class Module(Check):
+    """A Python module to import (a kind of data: it defines KIND)."""
+
+    expected: str = "an importable module defining KIND"
+
+    def __call__(self, value, parts, ctx):
+        try:
+            module = importlib.import_module(str(value))
+        except ImportError as exc:
+            return ctx.fail(parts, f"expected {self.expected}, got {show(value)} ({exc})")
+        if getattr(module, "KIND", None) is None:
+            return ctx.fail(parts, f"expected {self.expected}, got {show(value)} (no KIND)")
+        return value
+
+
+def _maybe(check: Check) -> Check:
+    """The check, or None (a setting left empty)."""
+    @dataclass
+    class Optional(Check):
+        expected: str = f"{check.describe()} or None"
+
+        def __call__(self, value, parts, ctx):
+            return None if value is None else check(value, parts, ctx)
+    return Optional()
+
+
+SETTINGS = Record(extra_ok=True, fields=[
+    Field("SITENAME", Text(max_length=120), required=True, doc="The site's name."),
+    Field("SITE_TAGLINE", Localized(fields=[Field("fr", Text(max_length=200), default=""),
+                                            Field("en", Text(max_length=200), default="")]),
+          default=dict, doc="Its tagline, in French and English."),
+    Field("AGENCY", Text(max_length=200), doc="The agency publishing it (structured data)."),
+    Field("REGION", Text(max_length=120), doc="The region's name."),
+    Field("PUBLIC_URL", _maybe(Url()), doc="Where it is published: canonical, hreflang and "
+                                           "structured data's absolute URLs."),
+    Field("TIMEZONE", TimeZone(), default="America/Toronto",
+          doc="The region's time zone: opening hours, events."),
+    Field("DEFAULT_LANG", Choice(["fr", "en"]), default="fr", doc="The site's first language."),
+    Field("GIT_EDIT_URL", Text(pattern=r".*\{path\}.*", expected="an address holding {path} "
+                               "(and {line})"), doc="A record's line on the Git host."),
+    Field("DEMO_SITE", Flag(), default=False, doc="Show the demo notice in the footer."),
+    Field("STORY_PAGE_CACHE", Flag(), default=True, doc="Reuse unchanged story pages."),
+    Field("DIRECTORY", Record(fields=[
+        Field("per_page", Integer(1, 1000), doc="Businesses per list page."),
+        Field("window_sample", Integer(0, 1000), doc="Businesses shown in each window."),
+        Field("report_dir", Text(), doc="Folder of the steward's report."),
+        Field("edit_url", Text(), doc="Overrides GIT_EDIT_URL for records."),
+        Field("workers", _maybe(Integer(1, 64)), doc="Processes rendering the pages.")]),
+          default=dict, doc="The directory's pages."),
+    Field("RESPONSIVE_IMAGES", Record(fields=[
+        Field("widths", ListOf(Integer(16, 8000), single_ok=False, min_items=1),
+              doc="Widths made of each image."),
+        Field("quality", Integer(1, 100), doc="JPEG and WebP quality."),
+        Field("cache", Text(), doc="Where derivatives are kept.")]), default=dict,
+          doc="Image derivatives."),
+    Field("EVENTS", Record(fields=[
+        Field("today", _maybe(Date()), doc="The day past and upcoming are counted from "
+                                           "(tests, previews); the build's day otherwise."),
+        Field("in_window", Integer(0, 100), doc="Upcoming events shown in each window."),
+        Field("on_page", Integer(0, 100), doc="Upcoming events on a business or town page.")]),
+          default=dict, doc="Events."),
+    Field("DATA_KINDS", ListOf(Module(), single_ok=False), default=list,
+          doc="More kinds of data (modules defining KIND), besides the built-in ones."),
+])
+
+
+def check_settings(settings: dict, path: Path | None) -> list[Problem]:
+    """Every problem of Vitrine's settings, each at its line of the settings file."""
+    shown = path.name if path else "settings"
+    marks = {(): (None, None)}
+    if path is not None and path.is_file():
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            found = re.match(r"^([A-Z][A-Z0-9_]*)\s*=", line)
+            if found:
+                marks[(found.group(1),)] = (number, None)
+    return validate(SETTINGS, Located(shown, settings, marks))[1]
