@@ -41,8 +41,9 @@ def test_every_template_in_both_languages_passes_axe_with_csp_on(demo_audit):
     _, found = demo_audit
     urls = [page["url"] for page in found["pages"]]
     assert {"/", "/en/", "/investir/", "/en/search/", "/entreprises/page/2/",
-            "/en/open-data/"} <= set(urls)
-    assert len(urls) == 24  # 12 templates x 2 languages
+            "/en/open-data/", "/evenements/", "/en/events/archive/",
+            "/evenements/public/investir/"} <= set(urls)
+    assert len(urls) == 32  # 16 templates x 2 languages (events: list, event, filter, archive)
     assert [page for page in found["pages"] if page["status"] != 200 or page["violations"]
             or page["console_errors"] or page["csp_violations"]
             or page["outside_requests"]] == []
@@ -55,7 +56,8 @@ def test_whole_output_is_valid_html_and_every_link_resolves(demo_audit):
 
 def test_key_pages_score_100_except_performance_at_least_95(demo_audit):
     done, found = demo_audit
-    assert sorted(found["lighthouse"]) == ["business", "home", "search", "story", "window"]
+    assert sorted(found["lighthouse"]) == ["business", "event", "home", "search", "story",
+                                           "window"]
     scores = {role: report["scores"] for role, report in found["lighthouse"].items()}
     assert all(s["accessibility"] == s["best-practices"] == s["seo"] == 1
                and s["performance"] >= 0.95 for s in scores.values()), done.stdout
