@@ -214,3 +214,20 @@ def test_bad_settings_stop_the_build_and_check_with_located_problems(tmp_path, c
     assert main(["check", "--root", str(root)]) == 1
     err = capsys.readouterr().err
     assert all(line in err for line in expected)
+
+
+@pytest.mark.parametrize("url, kind, required", [
+    ("/en/events/festival-des-lumieres/", "Event",
+     {"name", "startDate", "location", "eventStatus", "eventAttendanceMode", "organizer",
+      "offers", "image", "url"}),
+    ("/entreprises/boulangerie-st-jean-ville-marie/", "Bakery",
+     {"name", "address", "telephone", "url"}),
+    ("/recits/un-ete-sur-le-lac-temiscamingue/", "Article",
+     {"headline", "datePublished", "author", "publisher", "url"}),
+])
+def test_structured_data_of_every_page_type_parses_with_absolute_urls(site, url, kind,
+                                                                      required):
+    data = jsonld(site.html(url))
+    assert data["@context"] == "https://schema.org" and data["@type"] == kind
+    assert required <= set(data), required - set(data)
+    assert data["url"] == f"{PUBLIC}{url}"
