@@ -58,3 +58,12 @@ def test_a_kind_of_the_registry_is_documented_by_make_docs():
     assert "## data/trails/\n\nOne file per hiking trail." in docs
     assert "| `length_km` | yes | a length in km | Length. |" in docs
     assert "## data/trails/" not in (ROOT / "docs/data.md").read_text()  # not a demo kind
+
+
+def test_a_region_without_events_publishes_no_events_section(tmp_path):
+    site = build_copy(copy_site("directory", tmp_path))  # no data/events/
+    assert site.result.ok
+    assert not (site.output / "evenements").exists()
+    window = site.html("/etudier/")
+    assert not window.select("#events-title")
+    assert not window.select('a[href^="/evenements/"]')  # no menu entry either

@@ -89,6 +89,8 @@ class KindsGenerator(Generator):
             for audience in routes.AUDIENCES:
                 shown = extras.setdefault((lang, audience), {})
                 for name, items in upcoming.items():
+                    if not self.items[name]:  # no section to link to
+                        continue
                     shown[f"window_{name}"] = [i for i in items if audience in
                                                getattr(i, "audiences", ())][
                                                    :self.options["in_window"]]
@@ -97,6 +99,8 @@ class KindsGenerator(Generator):
         """Write each kind's pages: its own way, or one page per item and a list."""
         for name, kind in self.kinds.items():
             items = self.items.get(name, [])
+            if not items:  # a region without events publishes no empty events section
+                continue
             if kind.pages is not None:
                 kind.pages(self, writer, items)
                 continue
