@@ -6,8 +6,6 @@ import re
 import unicodedata
 from html.parser import HTMLParser
 
-import ftfy
-
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # zero-width, soft hyphen
 _ODD_SPACE = re.compile("[\u00a0\u2007\u202f]")
 _SPACES = re.compile(r"[\s\u00a0\u2007\u202f]+")  # with no-break and narrow no-break spaces
@@ -20,6 +18,8 @@ def repair_mojibake(text: str) -> str:
     if "Ã" not in text and "Â" not in text and "â" not in text and "Å" not in text \
             and "Ä" not in text or not _MOJIBAKE_HINT.search(text):
         return text  # ftfy is exact but slow; most values need nothing
+    import ftfy  # 0.1 s to import: only for a text that looks mangled
+
     return ftfy.fix_encoding(text)
 
 

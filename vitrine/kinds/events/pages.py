@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from vitrine import routes
 from vitrine.jsonld import public_url, script_json
-from vitrine.kinds.events.calendar import calendar
 from vitrine.kinds.events.jsonld import event_jsonld
 from vitrine.kinds.events.model import SHOWN
 
@@ -78,6 +77,8 @@ class Places:
 
 def write_pages(gen, writer, events) -> None:
     """Write every event's pages and the lists and calendars of events, in both languages."""
+    from vitrine.kinds.events.calendar import calendar  # icalendar: 0.1 s, only with events
+
     today = gen.context["today"]
     site = public_url(gen.settings)
     places = Places(gen.context.get("businesses_by_slug", {}),
