@@ -42,13 +42,10 @@ def load_project(root: Path, settings_file: Path | None = None) -> Project:
     problems = check_settings(settings, path) if settings else []
     directory = load_directory(root) if (root / "data").is_dir() else None
     towns = set(directory.territory.municipalities) if directory else None
-    businesses = {b.slug: b.municipality for b in directory.businesses} if directory else None
-    content = check_content(root, towns, set(businesses) if businesses is not None else None)
+    businesses = {b.slug for b in directory.businesses} if directory else None
+    content = check_content(root, towns, businesses)
     problems += content.problems + (list(directory.problems) if directory else [])
-    refs = References(towns=towns or set(), categories=set(directory.taxonomy.categories)
-                      if directory else set(), business_towns=businesses or {},
-                      content=root / "content", timezone=settings.get("TIMEZONE")
-                      or "America/Toronto")
+    refs = References.of(directory, root / "content", settings.get("TIMEZONE"))
     items = {}
     for name, kind in load_kinds(settings.get("DATA_KINDS") or ()).items():
         if not kind.built_by_its_own_generator:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from vitrine.directory.checks import Localized
+from vitrine.directory.checks import localized_text
 from vitrine.problems import Problem, show
 from vitrine.schema import (
     Check,
@@ -84,8 +84,7 @@ def _maybe(check: Check) -> Check:
 
 SETTINGS = Record(extra_ok=True, fields=[
     Field("SITENAME", Text(max_length=120), required=True, doc="The site's name."),
-    Field("SITE_TAGLINE", Localized(fields=[Field("fr", Text(max_length=200), default=""),
-                                            Field("en", Text(max_length=200), default="")]),
+    Field("SITE_TAGLINE", localized_text(200),
           default=dict, doc="Its tagline, in French and English."),
     Field("AGENCY", Text(max_length=200), doc="The agency publishing it (structured data)."),
     Field("REGION", Text(max_length=120), doc="The region's name."),

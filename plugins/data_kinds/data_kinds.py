@@ -14,7 +14,7 @@ from pelican.generators import Generator
 
 from vitrine import routes
 from vitrine.kinds import load_kinds
-from vitrine.kinds.items import References, read_kind
+from vitrine.kinds.items import References, chronological, read_kind
 
 log = logging.getLogger(__name__)
 DEFAULTS = {"today": None, "in_window": 4, "on_page": 6}
@@ -58,11 +58,8 @@ class KindsGenerator(Generator):
         towns = directory.territory.municipalities if directory else {}
         businesses = {b.slug: b for b in directory.businesses} if directory else {}
         self.context["businesses_by_slug"], self.context["towns_by_slug"] = businesses, towns
-        refs = References(
-            towns=set(towns), categories=set(directory.taxonomy.categories) if directory
-            else set(), business_towns={s: b.municipality for s, b in businesses.items()},
-            content=Path(self.settings["PATH"]), timezone=self.settings.get("TIMEZONE")
-            or "America/Toronto", today=self.context["today"])
+        refs = References.of(directory, Path(self.settings["PATH"]),
+                             self.settings.get("TIMEZONE"), self.context["today"])
         for name, kind in self.kinds.items():
             self.items[name], problems = read_kind(self.root, kind, refs)
             for problem in problems:
@@ -77,7 +74,7 @@ class KindsGenerator(Generator):
             upcoming[name] = [i for i in items if not hasattr(i, "is_past") or
                               not i.is_past(today)]
             if hasattr(items[0] if items else None, "next_start"):
-                upcoming[name].sort(key=lambda i: (_sortable(i.next_start(today)), i.slug))
+                upcoming[name].sort(key=lambda i: (chronological(i.next_start(today)), i.slug))
             for item in upcoming[name]:
                 for target, slugs in (item.names() if hasattr(item, "names") else {}).items():
                     for slug in slugs:
@@ -115,10 +112,6 @@ class KindsGenerator(Generator):
                 writer.write_file(routes.save_as(url), self.get_template(kind.templates["list"]),
                                   self.context, lang=lang, page_url=url, items=items, kind=kind,
                                   translations=routes.section_alternates(name))
-
-
-def _sortable(when) -> tuple:
-    return (when.date(), when.time()) if isinstance(when, dt.datetime) else (when, dt.time())
 
 
 def finalize(generators):

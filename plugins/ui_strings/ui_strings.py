@@ -118,11 +118,15 @@ def install(generator) -> None:
         return f"{hour}:{value.minute:02d} {suffix}" if value.minute else f"{hour} {suffix}"
 
     @jinja2.pass_context
-    def events_url(ctx, what="", value="", lang=None):
-        """The events list, or its list by audience, town or month, or the archive."""
+    def events_url(ctx, what="", value="", lang=None, calendar=False):
+        """The events list, or its list by audience, town or month, or the archive (or the
+        calendar beside it)."""
+        from vitrine.kinds.events.pages import calendar_url
         from vitrine.kinds.events.pages import url as events_path
 
-        return f"{siteurl}/{events_path(lang or _lang(ctx), what, value)}"
+        lang = lang or _lang(ctx)
+        path = events_path(lang, what, value)
+        return f"{siteurl}/{calendar_url(lang, path) if calendar else path}"
 
     generator.env.add_extension(FragmentCache)
     generator.env.filters.update(tel_href=tel_href, display_url=display_url, is_safe_url=web_url)

@@ -12,7 +12,7 @@ import phonenumbers
 
 from vitrine import routes
 from vitrine.problems import show
-from vitrine.schema import Check, Record
+from vitrine.schema import Check, Field, Record, Text
 
 _EXTENSION = re.compile(r"\s*(?:poste|post|p\.|ext\.?|extension|x)\s*(\d+)\s*$", re.IGNORECASE)
 _HOURS = re.compile(r"^(?:closed|\d{2}:\d{2}-\d{2}:\d{2}(?:, ?\d{2}:\d{2}-\d{2}:\d{2})*)$")
@@ -120,3 +120,10 @@ class Localized(Record):
         if isinstance(value, str):
             value = {routes.DEFAULT_LANG: value}
         return super().__call__(value, parts, ctx)
+
+
+def localized_text(limit: int) -> Localized:
+    """French and English texts of at most limit characters, or one text in the default
+    language."""
+    return Localized(fields=[Field("fr", Text(max_length=limit), default=""),
+                             Field("en", Text(max_length=limit), default="")])

@@ -54,6 +54,16 @@ def fold(text: str) -> str:
     return folded if folded.isascii() else unidecode(folded)
 
 
+def plain_words(text) -> list[str]:
+    """Lowercase ASCII words of a text, nothing expanded: what imports compare labels by."""
+    return _WORD.findall(fold(str(text)).lower())
+
+
+def plain_key(text) -> str:
+    """A label as imports compare it: its plain words joined by spaces."""
+    return " ".join(plain_words(text))
+
+
 @functools.lru_cache(maxsize=65536)
 def words(text: str) -> tuple[str, ...]:
     """Lowercase ASCII words with common abbreviations expanded (cached: sources repeat)."""

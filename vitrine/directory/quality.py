@@ -16,7 +16,7 @@ from pathlib import Path
 
 from vitrine.directory import load_directory
 from vitrine.directory.loading import SourceReads, load_taxonomy, load_territory
-from vitrine.directory.normal import fold
+from vitrine.directory.normal import plain_key
 
 
 def pairwise_quality(clusters: list[list[str]], truth: dict[str, object]) -> dict:
@@ -58,7 +58,7 @@ def baseline_clusters(root: Path, with_phone: bool) -> list[list[str]]:
 
     seen: dict[tuple, int] = {}
     for i, r in enumerate(records):
-        name = " ".join(re.findall(r"[a-z0-9]+", fold(r.values["name"]).lower()))
+        name = plain_key(r.values["name"])
         keys = [("name", name, r.values["municipality"])]
         if with_phone:
             keys += [("phone", re.sub(r"\D", "", p)[:10]) for p in

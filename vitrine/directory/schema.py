@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from vitrine.directory.checks import Hours, KnownSlug, Localized, Phone, PostalCode
+from vitrine.directory.checks import Hours, KnownSlug, Phone, PostalCode, localized_text
 from vitrine.routes import AUDIENCES
 from vitrine.schema import (
     Choice,
@@ -98,9 +98,7 @@ def business_record(categories, towns) -> Record:
         Field("website", Url(), default="", doc="Web site (http or https only)."),
         Field("neq", Text(pattern=r"\d{10}", expected="a Québec enterprise number (10 "
                           "digits)"), default="", doc="NEQ, Québec enterprise number."),
-        Field("description", Localized(fields=[
-            Field("fr", Text(max_length=5000), default=""),
-            Field("en", Text(max_length=5000), default="")]), default=dict,
+        Field("description", localized_text(5000), default=dict,
               doc="Descriptions in French and English, plain text (a plain text is in the "
                   "site's default language)."),
         Field("audiences", ListOf(AUDIENCE), default=list,

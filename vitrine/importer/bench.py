@@ -21,7 +21,7 @@ import yaml
 
 from vitrine.cli import main as vitrine
 from vitrine.directory import load_directory
-from vitrine.directory.normal import fold
+from vitrine.directory.normal import plain_words
 from vitrine.directory.quality import labelled_quality
 from vitrine.directory.schema import TO_CLASSIFY
 from vitrine.importer.mapping import label_key
@@ -121,17 +121,13 @@ def _reached(labelled: list[dict], records: dict, placed: set[str], reports: dic
 
 def _same(field: str, got, want) -> bool:
     if field == "address":
-        return _words(got) == _words(want)
+        return plain_words(got or "") == plain_words(want or "")
     if field == "description":
         return {k: " ".join(str(v).split()) for k, v in (got or {}).items()} == \
             {k: " ".join(str(v).split()) for k, v in (want or {}).items()}
     if field in ("other_phones", "other_emails"):
         return list(got or []) == list(want or [])
     return got == want
-
-
-def _words(text) -> list[str]:
-    return re.findall(r"[a-z0-9]+", fold(str(text or "")).lower())
 
 
 def _defects(labelled: list[dict], records: dict, reports: dict) -> dict:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from vitrine.directory.normal import fold
+from vitrine.directory.normal import fold, plain_key
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DAY_NAMES = {
@@ -77,10 +77,6 @@ def parse_hours(value) -> tuple[dict[str, str], str]:
     return (hours, "") if hours else ({}, text)
 
 
-def _key(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", fold(str(text)).lower()))
-
-
 def _days_of(found: dict[str, str]) -> dict[str, str]:
     """Group nested values into one text per day: "lundi": "6:45-18:00" or "fermé"."""
     groups: dict[str, dict[str, str]] = {}
@@ -88,7 +84,7 @@ def _days_of(found: dict[str, str]) -> dict[str, str]:
     for path, text in found.items():
         head, _, rest = path.partition(".")
         if rest:
-            groups.setdefault(head, {})[_key(rest)] = str(text)
+            groups.setdefault(head, {})[plain_key(rest)] = str(text)
         elif not head.startswith("["):
             plain[head] = str(text)
     days: dict[str, list[str]] = {}
@@ -99,7 +95,7 @@ def _days_of(found: dict[str, str]) -> dict[str, str]:
         if day and said:
             days.setdefault(day, []).append(said)
     if any(head.startswith("[") for head in groups):  # a list of days: the rest repeats it
-        plain = {k: v for k, v in plain.items() if DAY_OF.get(_key(k))}
+        plain = {k: v for k, v in plain.items() if DAY_OF.get(plain_key(k))}
     return {**plain, **{day: " et ".join(parts) for day, parts in days.items()}}
 
 

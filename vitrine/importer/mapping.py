@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vitrine.directory.normal import fold
+from vitrine.directory.normal import plain_key
 from vitrine.directory.schema import TO_CLASSIFY
 from vitrine.importer.hours import DAY_OF
 from vitrine.importer.structured import KEY
@@ -95,28 +95,25 @@ class MappingError(Exception):
         self.problems = problems
 
 
-def _key(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", fold(str(text)).lower()))
-
-
 def label_key(label: str) -> str:
     """A partner label as compared: cleaned, without accents or case."""
-    return _key(clean(label)[0])
+    return plain_key(clean(label)[0])
 
 
 def propose(columns: list[str]) -> dict[str, str | list[str]]:
     """Guess which column (or columns) feeds each field, from their names or paths."""
     paths = {c: c.split(".") for c in columns}
-    last = {c: _key(p[-1]) for c, p in paths.items()}
-    two = {c: _key(" ".join(p[-2:])) for c, p in paths.items()}
+    last = {c: plain_key(p[-1]) for c, p in paths.items()}
+    two = {c: plain_key(" ".join(p[-2:])) for c, p in paths.items()}
     parent = {c: ".".join(p[:-1]) for c, p in paths.items()}
-    named = {c: {last[c], two[c], _key(c)} | ({_key(paths[c][-2])} if len(paths[c]) > 1
-                                              and last[c] in LABEL_PARTS else set())
-             for c in columns}
+    named = {c: {last[c], two[c], plain_key(c)} | (
+        {plain_key(paths[c][-2])} if len(paths[c]) > 1 and last[c] in LABEL_PARTS else set())
+        for c in columns}
     # telephones.type is no category: a column under another field's object serves only it
+    # (an address object holds the town and postal code too)
     owner = {c: next((f for f in ("phone", "email", "website", "category", "neq")
-                      if _key(paths[c][-2]) in SYNONYMS[f]), None) if len(paths[c]) > 1 else None
-             for c in columns}  # (an address object holds the town and postal code too)
+                      if plain_key(paths[c][-2]) in SYNONYMS[f]), None)
+             if len(paths[c]) > 1 else None for c in columns}
     out: dict[str, str | list[str]] = {}
     taken: set[str] = set()
 
@@ -142,9 +139,9 @@ def propose(columns: list[str]) -> dict[str, str | list[str]]:
     street = [s for s in street if any(parent[c] == parent[s] for c in civic)] or street
     civic = [c for c in civic if any(parent[c] == parent[s] for s in street)] or civic
     lines = [c for c in columns if re.fullmatch(r"(?:adresse|address)(?: ligne| line)? \d",
-                                                 _key(paths[c][-1]))]
+                                                 plain_key(paths[c][-1]))]
     if len(lines) > 1 and not parent[lines[0]]:  # "Adresse 1", "Adresse 2": one address
-        take("address", sorted(lines, key=_key))
+        take("address", sorted(lines, key=plain_key))
     if "address" not in out and civic and street and (parent[civic[0]] == parent[street[0]]):
         unit = [c for c in columns if last[c] in UNIT and parent[c] == parent[street[0]]]
         if parent[street[0]] in columns:  # some records give the address whole, some in parts
@@ -176,7 +173,7 @@ def propose(columns: list[str]) -> dict[str, str | list[str]]:
 def _described(found: list[str], columns: list[str], parent: dict, last: dict) -> list[str]:
     """Name a description given as fr/en children by its parent (description.fr → description)."""
     for c in columns:
-        if last[c] in ("fr", "francais") and parent[c] and _key(parent[c].split(".")[-1]) in \
+        if last[c] in ("fr", "francais") and parent[c] and plain_key(parent[c].split(".")[-1]) in \
                 SYNONYMS["description"]:
             return [parent[c]]
     return found
@@ -189,7 +186,7 @@ def propose_categories(labels: list[str], guess) -> tuple[dict[str, str], dict[s
     for label in labels:
         text = clean(label)[0]
         if text:
-            key = _key(text)
+            key = plain_key(text)
             counts[key] += 1
             spelling.setdefault(key, Counter())[text] += 1
     table, notes = {}, {}

@@ -18,7 +18,7 @@ import re
 
 from rapidfuzz import fuzz, process
 
-from vitrine.directory.normal import fold
+from vitrine.directory.normal import plain_words
 
 FUZZY_TOWN = 85  # rapidfuzz ratio, on names of 5 letters or more, to one town only
 FUZZY_WORD = 85  # two words of a category label are the same word from here (plurals, forms)
@@ -31,14 +31,10 @@ _GENERIC = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "and", "the", 
             "vente", "autres", "autre", "other", "general", "generaux", "secteur"}
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", fold(str(text)).lower())
-
-
 def town_key(text: str, strip: bool = True) -> str:
     """A town name reduced for comparison: "N.-D.-du-Nord" and "Notre Dame du Nord" alike
     ("Ville de …" left out unless strip is False)."""
-    joined = " ".join(_TOWN_WORDS.get(w, w) for w in _words(text))
+    joined = " ".join(_TOWN_WORDS.get(w, w) for w in plain_words(text))
     joined = re.sub(r"\bn d\b", "notre dame", joined)
     for prefix in _TOWN_PREFIXES if strip else ():
         if joined.startswith(prefix + " "):
@@ -62,13 +58,20 @@ class Towns:
                 self.index.setdefault(town_key(spelling, strip=False), town.slug)
                 self.index.setdefault(town_key(spelling), town.slug)
             self.aliases.update(town_key(a) for a in town.aliases)
-            self.words[town.slug] = tuple(_TOWN_WORDS.get(w, w) for w in _words(town.name))
+            self.words[town.slug] = tuple(_TOWN_WORDS.get(w, w) for w in plain_words(town.name))
         self.aliases -= {town_key(t.name) for t in territory.municipalities.values()}
         self.mrcs = {town_key(m.name) for m in territory.mrcs.values()}
         self.keys = list(self.index)
+        self.matched: dict[str, tuple[str | None, str | None]] = {}
 
     def match(self, text: str) -> tuple[str | None, str | None]:
-        """Return (slug, note): note says how a spelling was repaired, or why none fits."""
+        """Return (slug, note): note says how a spelling was repaired, or why none fits
+        (once per spelling: an export writes its few towns on every row)."""
+        if text not in self.matched:
+            self.matched[text] = self._match(text)
+        return self.matched[text]
+
+    def _match(self, text: str) -> tuple[str | None, str | None]:
         if not text.strip():
             return None, "no municipality given"
         parts = [text, *re.split(r"[,(/)]", text)]
@@ -97,7 +100,7 @@ class Towns:
         slugs = {self.index[k] for k, _, _ in found}
         if len(slugs) == 1:
             return self.index[found[0][0]], f"close spelling ({found[0][1]:.0f} %)"
-        given = tuple(_TOWN_WORDS.get(w, w) for w in _words(part))
+        given = tuple(_TOWN_WORDS.get(w, w) for w in plain_words(part))
         starting = [slug for slug, name in self.words.items()
                     if len(name) > len(given) and name[:len(given)] == given]
         if len(starting) == 1 and max(map(len, given), default=0) >= 5:
@@ -127,7 +130,7 @@ class Categories:
             for name in list(names):
                 names.update(p for p in re.split(r"\s+(?:et|and)\s+|,", name) if p.strip())
             for name in names:
-                significant = [w for w in _words(name) if w not in _GENERIC]
+                significant = [w for w in plain_words(name) if w not in _GENERIC]
                 if significant:
                     self.choices.append((significant, c.slug))
 
@@ -147,7 +150,7 @@ class Categories:
         return None, "no close category"
 
     def _best(self, text: str) -> tuple[str, str] | None:
-        words = [w for w in _words(text) if w not in _GENERIC]
+        words = [w for w in plain_words(text) if w not in _GENERIC]
         if not words:
             return None
         scored: dict[str, float] = {}

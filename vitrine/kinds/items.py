@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,16 @@ class References:
     content: Path | None = None         # content/, where images live
     timezone: str = "America/Toronto"
     today: object = None                # the build's date in the region (events)
+
+    @classmethod
+    def of(cls, directory, content: Path, timezone: str | None, today=None) -> References:
+        """What a project's items may name: its merged directory's towns, categories and
+        businesses (none without a directory)."""
+        return cls(towns=set(directory.territory.municipalities) if directory else set(),
+                   categories=set(directory.taxonomy.categories) if directory else set(),
+                   business_towns={b.slug: b.municipality for b in directory.businesses}
+                   if directory else {}, content=content,
+                   timezone=timezone or "America/Toronto", today=today)
 
     @property
     def businesses(self) -> set[str] | None:
@@ -55,6 +66,11 @@ class Item:
     def title(self, lang: str) -> str:
         """The item's title (or name) in a language."""
         return self.text("title", lang) or self.text("name", lang) or self.id
+
+
+def chronological(when) -> tuple:
+    """A date or a date and time as a key that sorts both together (a day before its hours)."""
+    return (when.date(), when.time()) if isinstance(when, dt.datetime) else (when, dt.time())
 
 
 def slugify(text: str) -> str:

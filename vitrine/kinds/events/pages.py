@@ -13,6 +13,7 @@ from vitrine import routes
 from vitrine.jsonld import public_url, script_json
 from vitrine.kinds.events.jsonld import event_jsonld
 from vitrine.kinds.events.model import SHOWN
+from vitrine.kinds.items import chronological
 
 SECTIONS = {"fr": "evenements", "en": "events"}
 routes.add_section("events", SECTIONS)  # its URLs are known wherever they are asked for
@@ -84,9 +85,9 @@ def write_pages(gen, writer, events) -> None:
     places = Places(gen.context.get("businesses_by_slug", {}),
                     gen.context.get("towns_by_slug", {}), site)
     upcoming = sorted((e for e in events if not e.is_past(today)),
-                      key=lambda e: (_sortable(e.next_start(today)), e.slug))
+                      key=lambda e: (chronological(e.next_start(today)), e.slug))
     past = sorted((e for e in events if e.is_past(today)),
-                  key=lambda e: (_sortable(e.start), e.slug), reverse=True)
+                  key=lambda e: (chronological(e.start), e.slug), reverse=True)
     host = site.split("://")[-1].split("/")[0] or "vitrine.local"
 
     def write_calendar(lang, page_url, shown, name):
@@ -108,18 +109,14 @@ def write_pages(gen, writer, events) -> None:
         _list_page(gen, writer, lang, "archive", "", past, lists, len(past))
 
 
-def _sortable(when) -> tuple:
-    return (when.date(), when.time()) if isinstance(when, dt.datetime) else (when, dt.time())
-
-
 def _event_page(gen, writer, event, lang, today, site, places) -> None:
     page_url = routes.section(lang, "events", event.slug)
-    jsonld = event_jsonld(event, lang, f"{site}/{page_url}", today, site, places.place(event),
-                          places.organizer(event, lang))
+    place, organizer = places.place(event), places.organizer(event, lang)
+    jsonld = event_jsonld(event, lang, f"{site}/{page_url}", today, site, place, organizer)
     writer.write_file(
         routes.save_as(page_url), gen.get_template("events/event"), gen.context, lang=lang,
         page_url=page_url, event=event, town=places.towns.get(event.town),
-        place=places.place(event), organizer=places.organizer(event, lang),
+        place=place, organizer=organizer,
         occurrences=event.upcoming(today)[:SHOWN], past=event.is_past(today),
         ics_url=calendar_url(lang, page_url),
         translations=routes.section_alternates("events", event.slug),

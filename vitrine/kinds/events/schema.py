@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from dateutil.rrule import rrulestr
 
-from vitrine.directory.checks import KnownSlug, Localized
+from vitrine.directory.checks import KnownSlug, localized_text
 from vitrine.directory.schema import AUDIENCE, SLUG
 from vitrine.problems import show
 from vitrine.schema import Check, Choice, Field, ListOf, Number, Record, Text, Url
@@ -87,21 +87,15 @@ class BusinessSlug(Check):
         return KnownSlug(lambda: names, expected=self.expected)(value, parts, ctx)
 
 
-def text(limit: int) -> Localized:
-    """French and English texts, or one text in the site's default language."""
-    return Localized(fields=[Field("fr", Text(max_length=limit), default=""),
-                             Field("en", Text(max_length=limit), default="")])
-
-
 def event_record(refs) -> Record:
     """Return the event schema, checking towns and businesses against the project's."""
     business = BusinessSlug(lambda: refs.businesses)
     town = KnownSlug(lambda: refs.towns, expected="a municipality of data/territory.yaml")
     return Record(fields=[
-        Field("title", text(200), required=True, doc="Title, French and English."),
-        Field("summary", text(300), default=dict, doc="One or two sentences for lists and "
-                                                     "feeds."),
-        Field("description", text(5000), default=dict, doc="What happens, plain text."),
+        Field("title", localized_text(200), required=True, doc="Title, French and English."),
+        Field("summary", localized_text(300), default=dict,
+              doc="One or two sentences for lists and feeds."),
+        Field("description", localized_text(5000), default=dict, doc="What happens, plain text."),
         Field("audiences", ListOf(AUDIENCE, min_items=1), required=True,
               doc="Audiences it is for: its windows list it."),
         Field("start", When(), required=True,
@@ -123,11 +117,11 @@ def event_record(refs) -> Record:
             Field("name", Text(max_length=200), doc="Name, when not a business."),
             Field("url", Url(), doc="Its site.")]), doc="Who organises it."),
         Field("price", Price(), doc="free (gratuit), or the price in dollars."),
-        Field("price_note", text(200), default=dict, doc="Prices by age, passes, …"),
+        Field("price_note", localized_text(200), default=dict, doc="Prices by age, passes, …"),
         Field("url", Url(), doc="Tickets or details."),
         Field("image", Text(pattern=r"[^<>:]+\.(?:jpe?g|png|webp)", expected="an image under "
                             "content/ (images/….jpg)"), doc="An image under content/."),
-        Field("image_alt", text(200), default=dict, doc="What the image shows."),
+        Field("image_alt", localized_text(200), default=dict, doc="What the image shows."),
         Field("status", Choice(list(STATUSES)), default="scheduled",
               doc="scheduled, cancelled, postponed or rescheduled."),
         Field("previous_start", When(), doc="When rescheduled: the date it was first set for."),
