@@ -25,16 +25,20 @@ class SettingsError(Exception):
 
 
 class _Counter(logging.Handler):
-    """Count warnings and errors logged while a build runs."""
+    """Count warnings and errors logged while a build runs (advisories apart: data that ages
+    with the calendar, such as an old key figure, never stops publishing)."""
 
     def __init__(self):
         super().__init__(logging.WARNING)
         self.warnings = 0
         self.errors = 0
+        self.advisories = 0
 
     def emit(self, record: logging.LogRecord) -> None:
         if record.levelno >= logging.ERROR:
             self.errors += 1
+        elif getattr(record, "advisory", False):
+            self.advisories += 1
         else:
             self.warnings += 1
 

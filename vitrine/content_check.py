@@ -29,14 +29,16 @@ def check_content(root: Path, towns: set[str] | None = None,
         shown = file.relative_to(root).as_posix()
         is_story = file.parent.name == "stories"
         parsed = frontmatter.read(file.read_bytes(), shown,
-                                  frontmatter.STORY if is_story else frontmatter.PAGE)
+                                  frontmatter.STORY if is_story else frontmatter.record_for(
+                                      file.relative_to(content).as_posix()))
         report.problems.extend(parsed.problems)
         if parsed.meta is None:
             continue
+        meta = {**parsed.meta, "path": shown}
         if not is_story:
             report.pages += 1
+            report.problems.extend(_references(meta, content, None, None, file))
             continue
-        meta = {**parsed.meta, "path": shown}
         report.stories.append(meta)
         keys[(meta["key"], meta["lang"])].append(shown)
         report.problems.extend(_references(meta, content, towns, businesses, file))

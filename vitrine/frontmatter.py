@@ -47,6 +47,25 @@ PAGE = Record(expected="front matter (a mapping)", fields=[
 ])
 
 
+COVER = Field("cover", Text(pattern=r"images/[A-Za-z0-9_./-]+\.(?:jpe?g|png|webp)",
+                            expected="an image path under content/ (images/….jpg)"),
+              doc="Cover image, under content/images/; resized automatically.")
+WINDOW = Record(expected="front matter (a mapping)", fields=[
+    *PAGE.fields,
+    Field("promise", Text(max_length=240), doc="The window's promise, one sentence under "
+                                               "its title (default: its summary)."),
+    COVER,
+    Field("cover_alt", Text(max_length=300), doc="What the cover shows, for screen readers."),
+])
+
+
+def record_for(path: str) -> Record:
+    """The schema of a Markdown file's front matter, by its folder: a story, a window's
+    introduction (content/windows/) or a page."""
+    folders = f"/{path}".split("/")[:-1]
+    return STORY if "stories" in folders else WINDOW if "windows" in folders else PAGE
+
+
 @dataclass
 class Parsed:
     """A Markdown file's validated metadata, its body, and where the body starts."""

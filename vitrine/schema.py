@@ -128,6 +128,18 @@ class Number(Check):
 
 
 @dataclass
+class Boolean(Check):
+    """true or false."""
+
+    expected: str = "true or false"
+
+    def __call__(self, value, parts, ctx):
+        if not isinstance(value, bool):
+            return ctx.fail(parts, f"expected {self.expected}, got {show(value)}")
+        return value
+
+
+@dataclass
 class Date(Check):
     """A calendar date written YYYY-MM-DD."""
 

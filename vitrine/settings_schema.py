@@ -111,11 +111,18 @@ SETTINGS = Record(extra_ok=True, fields=[
         Field("cache", Text(), doc="Where derivatives are kept.")]), default=dict,
           doc="Image derivatives."),
     Field("EVENTS", Record(fields=[
-        Field("today", _maybe(Date()), doc="The day past and upcoming are counted from "
-                                           "(tests, previews); the build's day otherwise."),
-        Field("in_window", Integer(0, 100), doc="Upcoming events shown in each window."),
-        Field("on_page", Integer(0, 100), doc="Upcoming events on a business or town page.")]),
-          default=dict, doc="Events."),
+        Field("today", _maybe(Date()), doc="The day past and upcoming (events, job offers) "
+                                           "are counted from (tests, previews); the build's "
+                                           "day otherwise."),
+        Field("in_window", Integer(0, 100), doc="Upcoming events and open job offers shown in "
+                                                "each window."),
+        Field("on_page", Integer(0, 100), doc="Upcoming events and open job offers on a "
+                                              "business or town page.")]),
+          default=dict, doc="Events and the other dated kinds (job offers)."),
+    Field("FIGURES", Record(fields=[
+        Field("max_age_months", Integer(1, 240), doc="Age from which a key figure is warned "
+                                                     "about (default 36 months).")]),
+          default=dict, doc="Key figures (data/figures.yaml)."),
     Field("DATA_KINDS", ListOf(Module(), single_ok=False), default=list,
           doc="More kinds of data (modules defining KIND), besides the built-in ones."),
 ])

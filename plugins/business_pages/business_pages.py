@@ -267,12 +267,13 @@ class DirectoryGenerator(Generator):
                                self.by_town.get(town.slug, []), town=town,
                                mrc=self.directory.territory.mrcs.get(town.mrc),
                                stories=for_reader(self.town_stories.get(town.slug, []), lang),
-                               events=self._linked("towns", town.slug))
+                               linked=self._linked("towns", town.slug))
 
-    def _linked(self, target: str, slug: str) -> list:
-        """Items of the registry's kinds that name this business or town (upcoming events)."""
+    def _linked(self, target: str, slug: str) -> dict[str, list]:
+        """Items of the registry's kinds that name this business or town, by kind:
+        {"events": upcoming events, "jobs": open offers, "contacts": …}."""
         linked = self.context.get("linked")
-        return linked(target, slug) if linked else []
+        return linked(target, slug) if linked else {}
 
     @staticmethod
     def _page(url, template, lang, translations, values):
@@ -315,7 +316,7 @@ class DirectoryGenerator(Generator):
             "sources": [d.sources[p.source] for p in business.sources if p.source in d.sources],
             "edit_url": self._edit_url(business),
             "stories": for_reader(self.stories_of.get(business.slug, []), lang),
-            "events": self._linked("businesses", business.slug)}, derived
+            "linked": self._linked("businesses", business.slug)}, derived
 
     def _categories(self):
         return [(c, len(self.by_category[c.slug]))

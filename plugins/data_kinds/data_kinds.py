@@ -14,7 +14,7 @@ from pelican.generators import Generator
 
 from vitrine import routes
 from vitrine.kinds import load_kinds
-from vitrine.kinds.items import References, chronological, read_kind
+from vitrine.kinds.items import References, read_kind
 
 log = logging.getLogger(__name__)
 DEFAULTS = {"today": None, "in_window": 4, "on_page": 6}
@@ -50,7 +50,7 @@ class KindsGenerator(Generator):
         self.items: dict[str, list] = {}
         self.context["today"] = today_of(self.settings)
         self.context["kinds"] = self.items
-        self.context["linked"] = lambda target, slug, lang=None: []
+        self.context["linked"] = lambda target, slug: {}
 
     def finalize(self):
         """Read the items once the directory is merged: the businesses they name are known."""
@@ -64,33 +64,47 @@ class KindsGenerator(Generator):
             self.items[name], problems = read_kind(self.root, kind, refs)
             for problem in problems:
                 log.warning("%s", problem)
+            if kind.review is not None:
+                kind.review(self.items[name], self.context["today"], self.settings)
         self._link()
 
     def _link(self):
-        """Index the items each business and town is named by, and each audience's."""
-        today, upcoming = self.context["today"], {}
-        named = defaultdict(list)
+        """Index the items each business and town is named by, and what each window shows."""
+        today, named, shown = self.context["today"], defaultdict(list), {}
         for name, items in self.items.items():
-            upcoming[name] = [i for i in items if not hasattr(i, "is_past") or
-                              not i.is_past(today)]
-            if hasattr(items[0] if items else None, "next_start"):
-                upcoming[name].sort(key=lambda i: (chronological(i.next_start(today)), i.slug))
-            for item in upcoming[name]:
+            kind = self.kinds[name]
+            shown[name] = [i for i in items if not hasattr(i, "is_past") or not i.is_past(today)]
+            if kind.order is not None:
+                shown[name].sort(key=lambda i, k=kind: k.order(i, today))
+            for item in shown[name]:
                 for target, slugs in (item.names() if hasattr(item, "names") else {}).items():
                     for slug in slugs:
                         named[(target, slug)].append(item)
         limit = self.options["on_page"]
-        self.context["linked"] = lambda target, slug: named.get((target, slug), [])[:limit]
+
+        def linked(target: str, slug: str) -> dict[str, list]:
+            """The items of each kind a business or town page shows: {"events": […], …}."""
+            found = defaultdict(list)
+            for item in named.get((target, slug), ()):
+                found[item.kind].append(item)
+            return {name: (self.kinds[name].shown or (lambda i: i[:limit]))(items)
+                    for name, items in found.items()}
+
+        self.context["linked"] = linked
         extras = self.context.setdefault("window_extras", {})
         for lang in routes.LANGUAGES:
-            for audience in routes.AUDIENCES:
-                shown = extras.setdefault((lang, audience), {})
-                for name, items in upcoming.items():
-                    if not self.items[name]:  # no section to link to
-                        continue
-                    shown[f"window_{name}"] = [i for i in items if audience in
-                                               getattr(i, "audiences", ())][
-                                                   :self.options["in_window"]]
+            for audience in (*routes.AUDIENCES, "home"):
+                values = extras.setdefault((lang, audience), {})
+                for name, items in shown.items():
+                    if self.items[name]:  # a kind without items has no section to link to
+                        values[f"window_{name}"] = self._window(name, items, audience)
+
+    def _window(self, name: str, items: list, audience: str) -> list:
+        """The items of a kind an audience's window (or the home page) shows."""
+        kind, limit = self.kinds[name], self.options["in_window"]
+        if kind.window is not None:
+            return kind.window(items, audience, limit)
+        return [i for i in items if audience in getattr(i, "audiences", ())][:limit]
 
     def generate_output(self, writer):
         """Write each kind's pages: its own way, or one page per item and a list."""
@@ -100,6 +114,8 @@ class KindsGenerator(Generator):
                 continue
             if kind.pages is not None:
                 kind.pages(self, writer, items)
+                continue
+            if not kind.item_pages:
                 continue
             for lang in routes.LANGUAGES:
                 for item in items:

@@ -18,8 +18,9 @@ def reset(pelican) -> None:
 
 
 def record(path, context) -> None:
-    """Remember an HTML page's URL and its hreflang alternates."""
-    if not str(path).endswith(".html"):
+    """Remember an HTML page's URL and its hreflang alternates (not a noindex page's: a
+    closed job offer, a past event)."""
+    if not str(path).endswith(".html") or context.get("noindex"):
         return
     url = context.get("page_url")
     if url is None:

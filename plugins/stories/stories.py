@@ -41,7 +41,7 @@ class FrontMatterReader(MarkdownReader):
         root = Path(self.settings["PATH"]).resolve().parent
         shown = _relative(Path(source_path).resolve(), root)
         is_story = "/stories/" in f"/{shown}"
-        record = frontmatter.STORY if is_story else frontmatter.PAGE
+        record = frontmatter.record_for(shown)
         raw = Path(source_path).read_bytes()
         parsed = frontmatter.read(raw, shown, record)
         if parsed.problems:

@@ -128,10 +128,41 @@ def install(generator) -> None:
         path = events_path(lang, what, value)
         return f"{siteurl}/{calendar_url(lang, path) if calendar else path}"
 
+    @jinja2.pass_context
+    def jobs_url(ctx, what="", value="", lang=None):
+        """The list of open job offers, or its list by audience, town, type or sector."""
+        from vitrine.kinds.jobs.pages import url as jobs_path
+
+        return f"{siteurl}/{jobs_path(lang or _lang(ctx), what, value)}"
+
+    @jinja2.pass_context
+    def money(ctx, amount, lang=None):
+        """An amount in dollars as the language writes it: 28,50 $ / $28.50; 45 000 $."""
+        cents = 0 if float(amount).is_integer() else 2
+        text = f"{amount:,.{cents}f}"
+        if (lang or _lang(ctx)) == "fr":
+            return text.replace(",", "\u00a0").replace(".", ",") + "\u00a0$"
+        return f"${text}"
+
+    @jinja2.pass_context
+    def contacts_jsonld(ctx, contacts):
+        """schema.org ContactPoints of the agency for these contacts (a script's JSON)."""
+        from vitrine.jsonld import public_url, script_json
+        from vitrine.kinds.contacts import contact_points
+
+        directory = ctx.get("directory")
+        mrcs = {m.slug: m.name for m in directory.territory.mrcs.values()} if directory else {}
+        settings = generator.settings
+        return script_json(contact_points(contacts, _lang(ctx), settings.get("AGENCY") or
+                                          settings["SITENAME"], public_url(settings),
+                                          settings.get("REGION") or "", mrcs))
+
     generator.env.add_extension(FragmentCache)
     generator.env.filters.update(tel_href=tel_href, display_url=display_url, is_safe_url=web_url)
     generator.env.globals.update(t=t, url=url, path=path, long_date=long_date, clock=clock,
-                                 events_url=events_url, timedelta_day=dt.timedelta(days=1),
+                                 events_url=events_url, jobs_url=jobs_url, money=money,
+                                 contacts_jsonld=contacts_jsonld,
+                                 timedelta_day=dt.timedelta(days=1),
                                  alternates=alternates, other_language_url=other_language_url,
                                  AUDIENCES=routes.AUDIENCES, LANGUAGES=routes.LANGUAGES)
 

@@ -10,7 +10,7 @@ from pelican.contents import Page
 from pelican.generators import Generator
 
 from vitrine import routes
-from vitrine.kinds.events.feed import feed_entries
+from vitrine.kinds.feed import feed_entries, job_entries
 from vitrine.story_index import stories_by_lang
 
 log = logging.getLogger(__name__)
@@ -59,7 +59,7 @@ class WindowsGenerator(Generator):
                 lang=lang, intro=self.intros.get(("home", lang)), latest=latest,
                 page_url=routes.home(lang),
                 translations=routes.alternates(routes.home),
-                feed_url=f"{routes.home(lang)}atom.xml")
+                feed_url=f"{routes.home(lang)}atom.xml", **extras.get((lang, "home"), {}))
             self._feed(writer, lang, self.stories[lang], routes.home(lang), None)
             for audience in routes.AUDIENCES:
                 stories = self.write_window(writer, lang, audience, extras)
@@ -86,9 +86,10 @@ class WindowsGenerator(Generator):
         if audience:
             catalogue_title += f" — {self.intros[(audience, lang)].title}" \
                 if (audience, lang) in self.intros else f" — {audience}"
-            events = (self.context.get("window_extras", {}).get((lang, audience)) or {}) \
-                .get("window_events") or []
-            entries = entries + feed_entries(events, lang, self.context.get("today"))
+            shown = self.context.get("window_extras", {}).get((lang, audience)) or {}
+            entries = entries + feed_entries(shown.get("window_events") or [], lang,
+                                             self.context.get("today")) \
+                + job_entries(shown.get("window_jobs") or [], lang)
         writer.write_feed(entries, {**self.context, "lang": lang}, f"{url}atom.xml",
                           feed_type="atom", feed_title=catalogue_title)
 

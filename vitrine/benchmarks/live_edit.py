@@ -25,7 +25,7 @@ def editable_record(preview: LivePreview, pattern: re.Pattern = EDITED,
     several records, or made of one, if asked): (path, header, items, at), or None."""
     generator = preview.kept.generator
     windows = {id(b) for extras in generator.context["window_extras"].values()
-               for b in extras["window_businesses"]}
+               for b in extras.get("window_businesses", ())}
     texts = {}
     for business in generator.directory.businesses:
         if id(business) in windows or generator.stories_of.get(business.slug) \

@@ -14,6 +14,7 @@ from vitrine import routes
 from vitrine.problems import show
 from vitrine.schema import Check, Field, Record, Text
 
+_SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 _EXTENSION = re.compile(r"\s*(?:poste|post|p\.|ext\.?|extension|x)\s*(\d+)\s*$", re.IGNORECASE)
 _HOURS = re.compile(r"^(?:closed|\d{2}:\d{2}-\d{2}:\d{2}(?:, ?\d{2}:\d{2}-\d{2}:\d{2})*)$")
 
@@ -127,3 +128,17 @@ def localized_text(limit: int) -> Localized:
     language."""
     return Localized(fields=[Field("fr", Text(max_length=limit), default=""),
                              Field("en", Text(max_length=limit), default="")])
+
+
+@dataclass
+class BusinessSlug(Check):
+    """A business of the directory (checked once the directory is merged)."""
+
+    known: object = None
+    expected: str = "a business of the directory (its slug)"
+
+    def __call__(self, value, parts, ctx):
+        names = self.known() if callable(self.known) else None
+        if names is None:  # the build checks it when the directory is merged
+            return Text(pattern=_SLUG, expected=self.expected)(value, parts, ctx)
+        return KnownSlug(lambda: names, expected=self.expected)(value, parts, ctx)

@@ -67,7 +67,8 @@ def _kinds(modules: tuple[str, ...]) -> list[str]:
     out = []
     for kind in load_kinds(modules).values():
         if not kind.built_by_its_own_generator:
-            out += [f"\n## {kind.folder}/\n\n{kind.doc}\n", _fields(kind.schema(References()))]
+            heading = kind.folder if kind.folder.endswith((".yaml", ".yml")) else f"{kind.folder}/"
+            out += [f"\n## {heading}\n\n{kind.doc}\n", _fields(kind.schema(References()))]
     return out
 
 

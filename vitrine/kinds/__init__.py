@@ -1,8 +1,9 @@
 """The registry of data kinds: what each kind of data file is, declared once.
 
 A kind says where its files live (`data/<kind>/`, one YAML file per item or a list per
-file), its schema, its URL sections in each language, its templates, whether search reads
-its pages and which other kinds its items name (their pages then link both ways). The
+file; or one file such as `data/contacts.yaml`), its schema, its URL sections in each
+language, its templates, whether search reads its pages and which other kinds its items
+name (their pages then link both ways). The
 project loader (vitrine/project.py), `vitrine check`, the build (plugins/data_kinds), the
 search index, the sitemap and `make docs` all read this registry. The directory is the
 kind `businesses`, declared here too; its own pipeline (vitrine/directory/) builds it.
@@ -17,7 +18,8 @@ from dataclasses import dataclass, field
 from vitrine import routes
 from vitrine.schema import Record
 
-BUILT_IN = ("vitrine.kinds.businesses", "vitrine.kinds.events")
+BUILT_IN = ("vitrine.kinds.businesses", "vitrine.kinds.events", "vitrine.kinds.jobs",
+            "vitrine.kinds.contacts", "vitrine.kinds.figures")
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,12 @@ class Kind:
     make: Callable | None = None           # validated values -> the item pages show
     pages: Callable | None = None          # more pages and files than its items and list
     built_by_its_own_generator: bool = False  # the directory: vitrine/directory/, plugins/
-    files: str = ""                        # its folder, when not data/<name>/
+    files: str = ""                        # its folder or its one file, when not data/<name>/
+    item_pages: bool = True                # False: shown in windows and pages, none of its own
+    order: Callable | None = None          # (item, today) -> sort key of the items shown
+    window: Callable | None = None         # (items, audience or "home", limit) -> items shown
+    shown: Callable | None = None          # (items naming a business or town) -> items shown
+    review: Callable | None = None         # (items, today, settings): what the build reports
 
     @property
     def folder(self) -> str:
@@ -50,7 +57,8 @@ _KINDS: dict[str, Kind] = {}
 def register(kind: Kind) -> Kind:
     """Add a kind (or replace one of that name); its URL sections join the site's routes."""
     _KINDS[kind.name] = kind
-    routes.add_section(kind.name, kind.sections)
+    if kind.sections:
+        routes.add_section(kind.name, kind.sections)
     return kind
 
 

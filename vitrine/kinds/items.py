@@ -25,6 +25,8 @@ class References:
     towns: set[str] = field(default_factory=set)
     categories: set[str] = field(default_factory=set)
     business_towns: dict[str, str] | None = None  # slug: town, once the directory is merged
+    business_categories: dict[str, str] = field(default_factory=dict)  # slug: category
+    town_mrcs: dict[str, str] = field(default_factory=dict)  # town slug: its MRC's slug
     content: Path | None = None         # content/, where images live
     timezone: str = "America/Toronto"
     today: object = None                # the build's date in the region (events)
@@ -33,11 +35,20 @@ class References:
     def of(cls, directory, content: Path, timezone: str | None, today=None) -> References:
         """What a project's items may name: its merged directory's towns, categories and
         businesses (none without a directory)."""
-        return cls(towns=set(directory.territory.municipalities) if directory else set(),
-                   categories=set(directory.taxonomy.categories) if directory else set(),
-                   business_towns={b.slug: b.municipality for b in directory.businesses}
-                   if directory else {}, content=content,
-                   timezone=timezone or "America/Toronto", today=today)
+        if directory is None:
+            return cls(business_towns={}, content=content,
+                       timezone=timezone or "America/Toronto", today=today)
+        return cls(towns=set(directory.territory.municipalities),
+                   categories=set(directory.taxonomy.categories),
+                   business_towns={b.slug: b.municipality for b in directory.businesses},
+                   business_categories={b.slug: b.category for b in directory.businesses},
+                   town_mrcs={t.slug: t.mrc for t in directory.territory.municipalities.values()},
+                   content=content, timezone=timezone or "America/Toronto", today=today)
+
+    @property
+    def mrcs(self) -> set[str]:
+        """The MRCs of the territory."""
+        return set(self.town_mrcs.values())
 
     @property
     def businesses(self) -> set[str] | None:
@@ -80,9 +91,8 @@ def slugify(text: str) -> str:
 
 def read_kind(root: Path, kind: Kind, refs: References) -> tuple[list, list[Problem]]:
     """Read, validate and make every item of a kind; return the items and every problem."""
-    folder = root / kind.folder
     items, problems, seen = [], [], {}
-    for file in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
+    for file in kind_files(root, kind):
         shown = file.relative_to(root).as_posix()
         try:
             doc, more = load(file, shown)
@@ -103,6 +113,16 @@ def read_kind(root: Path, kind: Kind, refs: References) -> tuple[list, list[Prob
             seen[item.slug] = f"{shown}:{item.line}"
             items.append(item)
     return items, problems
+
+
+def kind_files(root: Path, kind: Kind) -> list[Path]:
+    """A kind's files: its one file, or the YAML files of its folder (not an importer's
+    `*.mapping.yaml`)."""
+    path = root / kind.folder
+    if path.suffix in (".yaml", ".yml"):
+        return [path] if path.is_file() else []
+    return sorted(f for f in path.glob("*.y*ml") if not f.name.endswith(".mapping.yaml")) \
+        if path.is_dir() else []
 
 
 def _entries(doc: Located, kind: Kind, file: Path) -> list[tuple[tuple, object, str]]:

@@ -7,6 +7,7 @@ from vitrine.kinds import Kind
 from vitrine.kinds.events.model import make_event
 from vitrine.kinds.events.pages import FOLDERS, SECTIONS, url, write_pages
 from vitrine.kinds.events.schema import event_record
+from vitrine.kinds.items import chronological
 
 __all__ = ["FOLDERS", "KIND", "url"]
 
@@ -23,4 +24,5 @@ KIND = Kind(
     links=("businesses", "towns"),
     make=make_event,
     pages=write_pages,
+    order=lambda event, today: (chronological(event.next_start(today)), event.slug),
 )

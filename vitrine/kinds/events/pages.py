@@ -118,6 +118,7 @@ def _event_page(gen, writer, event, lang, today, site, places) -> None:
         page_url=page_url, event=event, town=places.towns.get(event.town),
         place=place, organizer=organizer,
         occurrences=event.upcoming(today)[:SHOWN], past=event.is_past(today),
+        noindex=event.is_past(today),
         ics_url=calendar_url(lang, page_url),
         translations=routes.section_alternates("events", event.slug),
         jsonld=script_json(jsonld))

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from dateutil.rrule import rrulestr
 
-from vitrine.directory.checks import KnownSlug, localized_text
-from vitrine.directory.schema import AUDIENCE, SLUG
+from vitrine.directory.checks import BusinessSlug, KnownSlug, localized_text
+from vitrine.directory.schema import AUDIENCE
 from vitrine.problems import show
 from vitrine.schema import Check, Choice, Field, ListOf, Number, Record, Text, Url
 
@@ -71,20 +71,6 @@ class Price(Check):
         if isinstance(value, str) and value.strip().lower() in ("free", "gratuit"):
             return 0.0
         return Number(0, 100_000, expected=self.expected)(value, parts, ctx)
-
-
-@dataclass
-class BusinessSlug(Check):
-    """A business of the directory (checked once the directory is merged)."""
-
-    known: object = None
-    expected: str = "a business of the directory (its slug)"
-
-    def __call__(self, value, parts, ctx):
-        names = self.known() if callable(self.known) else None
-        if names is None:  # the build checks it when the directory is merged
-            return Text(pattern=SLUG, expected=self.expected)(value, parts, ctx)
-        return KnownSlug(lambda: names, expected=self.expected)(value, parts, ctx)
 
 
 def event_record(refs) -> Record:

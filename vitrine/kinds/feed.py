@@ -1,4 +1,4 @@
-"""Events as entries of the windows' Atom feeds, beside the stories."""
+"""Events and open job offers as entries of the windows' Atom feeds, beside the stories."""
 
 from __future__ import annotations
 
@@ -34,3 +34,10 @@ def feed_entries(events, lang: str, today: dt.date | None) -> list[FeedEntry]:
         entries.append(FeedEntry(event.title_in(lang), routes.section(lang, "events", event.slug),
                                  event.text("summary", lang), when))
     return entries
+
+
+def job_entries(jobs, lang: str) -> list[FeedEntry]:
+    """An entry per open job offer, dated by the day it was posted."""
+    return [FeedEntry(job.title_in(lang), routes.section(lang, "jobs", job.slug),
+                      (job.paragraphs(lang) or [""])[0],
+                      job.aware_posted()) for job in jobs]
