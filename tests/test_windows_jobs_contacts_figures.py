@@ -172,15 +172,21 @@ def contacts_on(page) -> list[str]:
 
 def test_each_window_ends_with_its_audiences_contacts_the_regions_first(site):
     workers = site.html("/travailler/")
-    assert contacts_on(workers) == ["Nadia Lemieux", "Marc Gagnon"]
+    assert contacts_on(workers) == ["Nadia Lemieux"]  # the region's, as a card
     last = workers.select("main > *")[-1]
     assert last.select_one("#contacts-title").get_text() == "Parlez à une personne"
+    lines = last.select(".contact-lines li")  # then each MRC's, one line each
+    assert [" ".join(li.get_text(" ").split()) for li in lines] == [
+        "Abitibi : Marc Gagnon, Agent d'accueil des nouveaux arrivants — 819 555-0111 poste 12 "
+        "· Prendre rendez-vous — Marc Gagnon"]
+    assert lines[0].select_one('a[href="tel:+18195550111;ext=12"]')
+    assert lines[0].select_one('a[href="https://rendez-vous.example.org/marc"]')
     assert contacts_on(site.html("/en/invest/")) == ["Sophie Roy"]
-    assert contacts_on(site.html("/en/visit/")) == ["Luc Bélanger"]
-    marc = workers.select(".contact-card")[1]
-    assert marc.select_one('a[href="tel:+18195550111;ext=12"]')
-    assert marc.select_one('a[href="https://rendez-vous.example.org/marc"]')
-    assert "français, anglais, espagnol" in marc.get_text()
+    assert not site.html("/en/visit/").select(".contact-card")  # Luc answers one MRC only
+    nadia = workers.select_one(".contact-card")
+    assert nadia.select_one('a[href="tel:+18195550100"]')
+    assert nadia.select_one('a[href="mailto:nadia@agence.example.org"]')
+    assert "Toute la région · Langues : français, anglais" in nadia.get_text()
     assert not workers.select(".contacts form")
 
 
@@ -195,11 +201,12 @@ def test_contact_points_are_described_for_search_engines(site):
     data = jsonld(site.html("/municipalites/amos/"), "Organization")
     points = {p["name"]: p for p in data["contactPoint"]}
     assert points["Marc Gagnon"]["telephone"] == "+1-819-555-0111"
-    assert points["Marc Gagnon"]["areaServed"] == [{"@type": "AdministrativeArea",
-                                                   "name": "Abitibi"}]
+    assert points["Marc Gagnon"]["areaServed"] == ["Abitibi"]
     assert points["Marc Gagnon"]["availableLanguage"] == ["fr", "en", "es"]
     assert points["Sophie Roy"]["email"] == "sophie@agence.example.org"
-    assert points["Sophie Roy"]["areaServed"]["name"] == "Abitibi-Témiscamingue"
+    assert points["Sophie Roy"]["areaServed"] == "Abitibi-Témiscamingue"
+    languages = site.html("/municipalites/amos/").select_one(".contact-card").get_text(" ")
+    assert "français, anglais, espagnol" in " ".join(languages.split())
 
 
 def test_figures_cite_their_source_and_date_in_the_band(site):
@@ -213,7 +220,10 @@ def test_figures_cite_their_source_and_date_in_the_band(site):
     assert source == "Source : Statistique Canada, Recensement de 2021, 2021"
     english = site.html("/en/work/").select(".figure-value")
     assert [f.get_text() for f in english] == ["≈\u00a0147,500", "4.5%"]
-    assert "October 2022" in site.html("/en/study/").select_one(".figure-source").get_text()
+    study = site.html("/en/study/")
+    assert study.select_one(".figure-value").get_text() == "$950\u00a0a month"
+    assert "October 2022" in study.select_one(".figure-source").get_text()
+    assert site.html("/etudier/").select_one(".figure-value").get_text() == "950\u00a0$ par mois"
 
 
 def test_an_old_figure_is_warned_about_without_failing_a_strict_build(built):

@@ -24,7 +24,7 @@ from vitrine.story_index import all_stories, for_reader
 from .workers import default_workers, make_folders_aside, run_jobs
 
 log = logging.getLogger(__name__)
-DEFAULTS = {"per_page": 48, "window_sample": 12, "report_dir": "reports/steward",
+DEFAULTS = {"per_page": 48, "window_sample": 8, "report_dir": "reports/steward",
             "edit_url": "", "workers": None}
 
 

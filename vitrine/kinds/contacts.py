@@ -130,9 +130,7 @@ def contact_points(contacts: list[Contact], lang: str, agency: str, site: str, r
     for c in contacts:
         point = {"@type": "ContactPoint", "name": c.name, "contactType": c.text("role", lang),
                  "availableLanguage": c.languages,
-                 "areaServed": [{"@type": "AdministrativeArea", "name": mrc_names.get(m, m)}
-                                for m in c.mrcs] or {"@type": "AdministrativeArea",
-                                                     "name": region}}
+                 "areaServed": [mrc_names.get(m, m) for m in c.mrcs] or region}
         if c.phone:
             point["telephone"] = "+1-" + c.phone.split(" poste")[0].replace(" ", "-")
         if c.email:

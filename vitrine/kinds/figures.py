@@ -94,12 +94,17 @@ class Figure:
         name = self.source["name"]
         return name.get(lang) or name.get(routes.other_lang(lang)) or ""
 
-    def number(self, lang: str) -> str:
-        """Its value written as the language writes numbers: 147 500 / 147,500; 4,3 / 4.3."""
+    def shown(self, lang: str) -> tuple[str, str]:
+        """Its value and unit as the language writes them: "≈ $950", "a month" in English;
+        "≈ 950", "$ par mois" in French (147 500 / 147,500; 4,5 % / 4.5%)."""
         text = f"{self.value:,.{self.decimals}f}"
         if lang == "fr":
             text = text.replace(",", "\u202f").replace(".", ",")
-        return ("≈\u00a0" if self.approximate else "") + text
+        unit = self.text("unit", lang)
+        if lang == "en" and unit.startswith("$"):
+            text, unit = f"${text}", unit[1:].strip()
+        space = "" if not unit or (lang == "en" and unit == "%") else "\u00a0"
+        return ("≈\u00a0" if self.approximate else "") + text, space + unit
 
     @property
     def period(self) -> tuple[int, int | None, dt.date | None]:
