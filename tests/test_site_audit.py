@@ -33,8 +33,9 @@ def audit(tmp_path, *args) -> tuple[subprocess.CompletedProcess, dict]:
 
 @pytest.fixture(scope="module")
 def demo_audit(tmp_path_factory):
-    """The demo region built for a local origin and audited with every gate."""
-    return audit(tmp_path_factory.mktemp("audit"), "--root", str(ROOT))
+    """The demo region built for a local origin (on a fixed day) and audited with every gate."""
+    return audit(tmp_path_factory.mktemp("audit"), "--root", str(ROOT), "--settings",
+                 str(ROOT / "tests" / "demo_on_a_fixed_day.py"))
 
 
 def test_every_template_in_both_languages_passes_axe_with_csp_on(demo_audit):
@@ -42,8 +43,11 @@ def test_every_template_in_both_languages_passes_axe_with_csp_on(demo_audit):
     urls = [page["url"] for page in found["pages"]]
     assert {"/", "/en/", "/investir/", "/en/search/", "/entreprises/page/2/",
             "/en/open-data/", "/evenements/", "/en/events/archive/",
-            "/evenements/public/investir/"} <= set(urls)
-    assert len(urls) == 32  # 16 templates x 2 languages (events: list, event, filter, archive)
+            "/evenements/public/investir/", "/travailler/", "/en/jobs/", "/emplois/municipalites/amos/",
+            "/en/jobs/towns/amos/"} <= set(urls)
+    # 21 templates x 2 languages (events: list, event, filter, archive; the richest window;
+    # jobs: list, an open offer, a closed one, a filter)
+    assert len(urls) == 42
     assert [page for page in found["pages"] if page["status"] != 200 or page["violations"]
             or page["console_errors"] or page["csp_violations"]
             or page["outside_requests"]] == []
@@ -56,8 +60,10 @@ def test_whole_output_is_valid_html_and_every_link_resolves(demo_audit):
 
 def test_key_pages_score_100_except_performance_at_least_95(demo_audit):
     done, found = demo_audit
-    assert sorted(found["lighthouse"]) == ["business", "event", "home", "search", "story",
-                                           "window"]
+    assert sorted(found["lighthouse"]) == ["business", "event", "home", "job", "search",
+                                           "story", "window"]
+    assert all(report["weight_bytes"] - report["image_bytes"] <= 60 * 1024
+               for report in found["lighthouse"].values())  # the weight budget
     scores = {role: report["scores"] for role, report in found["lighthouse"].items()}
     assert all(s["accessibility"] == s["best-practices"] == s["seo"] == 1
                and s["performance"] >= 0.95 for s in scores.values()), done.stdout

@@ -16,6 +16,7 @@ METRICS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # Accessibility, best practices and SEO must be perfect; performance at least 95.
 THRESHOLDS = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
+BUDGET_BYTES = 60 * 1024  # a page's weight without its images
 
 
 @dataclass
@@ -32,8 +33,9 @@ class LighthouseReport:
 
     @property
     def ok(self) -> bool:
-        """True when every category meets its threshold."""
-        return all((self.scores.get(c) or 0) >= THRESHOLDS[c] for c in CATEGORIES)
+        """True when every category meets its threshold and the page keeps its budget."""
+        return all((self.scores.get(c) or 0) >= THRESHOLDS[c] for c in CATEGORIES) \
+            and self.weight_bytes - self.image_bytes <= BUDGET_BYTES
 
 
 def lighthouse(url: str, tries: int = 3) -> LighthouseReport:
