@@ -141,6 +141,7 @@ def test_employer_and_offer_link_both_ways(site):
     assert offer.select_one('.apply a[href^="mailto:rh@genie-nord.example.org"]')
     facts = offer.select_one(".job-facts").get_text(" ", strip=True)
     assert "$28.50 to $36 an hour" in facts and "Partly remote" in facts
+    assert [a.get_text() for a in offer.select('.site-nav a[aria-current="page"]')] == ["Jobs"]
     outside = site.html("/emplois/preposee-comptoir-amos/")  # an employer outside the directory
     assert outside.h1.get_text() == "Préposée ou préposé au comptoir"
 

@@ -49,7 +49,7 @@ def write_pages(gen, writer, jobs) -> None:
             writer.write_file(
                 routes.save_as(page_url), gen.get_template("jobs/job"), gen.context,
                 lang=lang, page_url=page_url, job=job, town=towns.get(job.town),
-                business=business, employer=business.name if business else
+                employer_business=business, employer=business.name if business else
                 job.employer.get("name", ""),
                 translations=routes.section_alternates("jobs", job.slug),
                 jsonld=script_json(job_jsonld(job, lang, site, business, towns.get(job.town))))
