@@ -12,6 +12,7 @@ from vitrine import routes
 from vitrine.directory.checks import KnownSlug, Phone, localized_text
 from vitrine.directory.schema import AUDIENCE
 from vitrine.kinds import Kind
+from vitrine.kinds.items import Bilingual
 from vitrine.problems import key_path
 from vitrine.schema import Choice, Email, Field, ListOf, Record, Text, Url
 
@@ -49,7 +50,7 @@ def contact_record(refs) -> Record:
 
 
 @dataclass
-class Contact:
+class Contact(Bilingual):
     """One person to talk to, and the towns whose pages show them."""
 
     kind: str
@@ -68,11 +69,6 @@ class Contact:
     towns: frozenset = frozenset()  # the towns of its MRCs, or every town for the region's
     path: str = ""
     line: int | None = None
-
-    def text(self, name: str, lang: str) -> str:
-        """A text field in a language, else in the other language."""
-        value = getattr(self, name) or {}
-        return value.get(lang) or value.get(routes.other_lang(lang)) or ""
 
     def language_names(self, lang: str) -> list[str]:
         """The languages they answer in, named in a language."""

@@ -12,6 +12,7 @@ from vitrine import routes
 from vitrine.directory.checks import localized_text
 from vitrine.directory.schema import AUDIENCE
 from vitrine.kinds import Kind
+from vitrine.kinds.items import Bilingual, in_lang
 from vitrine.problems import show
 from vitrine.schema import Boolean, Check, Field, Integer, ListOf, Number, Record, Url
 
@@ -65,7 +66,7 @@ def figure_record(refs) -> Record:
 
 
 @dataclass
-class Figure:
+class Figure(Bilingual):
     """One key figure, as its band shows it."""
 
     kind: str
@@ -84,15 +85,9 @@ class Figure:
     path: str = ""
     line: int | None = None
 
-    def text(self, name: str, lang: str) -> str:
-        """A text field in a language, else in the other language."""
-        value = getattr(self, name) or {}
-        return value.get(lang) or value.get(routes.other_lang(lang)) or ""
-
     def source_name(self, lang: str) -> str:
         """Its source's name in a language."""
-        name = self.source["name"]
-        return name.get(lang) or name.get(routes.other_lang(lang)) or ""
+        return in_lang(self.source["name"], lang)
 
     def shown(self, lang: str) -> tuple[str, str]:
         """Its value and unit as the language writes them: "≈ $950", "a month" in English;

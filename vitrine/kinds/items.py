@@ -79,6 +79,20 @@ class Item:
         return self.text("title", lang) or self.text("name", lang) or self.id
 
 
+def in_lang(texts: dict | None, lang: str) -> str:
+    """A text of a {fr, en} mapping in a language, else in the other language."""
+    texts = texts or {}
+    return texts.get(lang) or texts.get(routes.other_lang(lang)) or ""
+
+
+class Bilingual:
+    """Items whose text fields are {fr, en} mappings."""
+
+    def text(self, name: str, lang: str) -> str:
+        """A text field in a language, else in the other language."""
+        return in_lang(getattr(self, name), lang)
+
+
 def chronological(when) -> tuple:
     """A date or a date and time as a key that sorts both together (a day before its hours)."""
     return (when.date(), when.time()) if isinstance(when, dt.datetime) else (when, dt.time())

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
 
-from vitrine import routes
+from vitrine.kinds.items import Bilingual
 from vitrine.problems import key_path
 
 HORIZON_DAYS = 400  # a recurring event's occurrences shown and written to calendars
@@ -16,7 +16,7 @@ SHOWN = 12          # occurrences an event page lists
 
 
 @dataclass
-class Event:
+class Event(Bilingual):
     """One event (or series): what its file says, read for pages and calendars."""
 
     kind: str
@@ -48,11 +48,6 @@ class Event:
     def all_day(self) -> bool:
         """Whether it is given by dates, not times."""
         return not isinstance(self.start, dt.datetime)
-
-    def text(self, name: str, lang: str) -> str:
-        """A text field in a language, else in the other language."""
-        value = getattr(self, name) or {}
-        return value.get(lang) or value.get(routes.other_lang(lang)) or ""
 
     def title_in(self, lang: str) -> str:
         """Its title in a language."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from vitrine import routes
+from vitrine.kinds.items import Bilingual, in_lang
 from vitrine.kinds.jobs.schema import STUDENT_TYPES
 from vitrine.problems import key_path
 
@@ -14,7 +15,7 @@ CLOSING_SOON_DAYS = 7  # the build lists the offers closing within this many day
 
 
 @dataclass
-class Job:
+class Job(Bilingual):
     """One job offer: what its file says, with its town and category filled in."""
 
     kind: str
@@ -38,19 +39,13 @@ class Job:
     path: str = ""
     line: int | None = None
 
-    def text(self, name: str, lang: str) -> str:
-        """A text field in a language, else in the other language."""
-        value = getattr(self, name) or {}
-        return value.get(lang) or value.get(routes.other_lang(lang)) or ""
-
     def title_in(self, lang: str) -> str:
         """Its title in a language."""
         return self.text("title", lang)
 
     def apply_note(self, lang: str) -> str:
         """What to send, in a language, else in the other."""
-        note = self.apply.get("note") or {}
-        return note.get(lang) or note.get(routes.other_lang(lang)) or ""
+        return in_lang(self.apply.get("note"), lang)
 
     def aware_posted(self) -> dt.datetime:
         """The morning it was posted, in the region's time zone (feeds want a moment)."""
