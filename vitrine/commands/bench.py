@@ -9,10 +9,13 @@ from vitrine.benchmarks import format_table, run_build_bench
 from vitrine.directory.bench import run as run_directory_bench
 from vitrine.directory.quality import fixture_quality
 from vitrine.importer.bench import run as run_import_bench
+from vitrine.importer.job_bench import run as run_job_bench
+from vitrine.importer.job_bench import table as job_table
 
 # Hand-written labelled sets (bench/fixtures/*/README.md says who wrote each, and how).
 MERGE_SETS = ("merge", "merge-heldout")
 IMPORT_SETS = ("partners", "partners-heldout")
+JOB_SETS = ("jobs", "jobs-heldout")
 
 
 def add_arguments(parser) -> None:
@@ -40,7 +43,10 @@ def run(args) -> int:
                           for name in MERGE_SETS if (fixtures / name / "labels.yaml").exists()}
     result["import"] = {name: run_import_bench(fixtures / name, root)
                         for name in IMPORT_SETS if (fixtures / name / "labels.yaml").exists()}
+    result["jobs"] = {name: run_job_bench(fixtures / name, root) for name in JOB_SETS
+                      if any((fixtures / name).glob("*.labels.yaml"))}
     _print_imports(result["import"])
+    _print_jobs(result["jobs"])
     _print_merges(result)
     s = result["scale"]
     print(f"Directory load + validate + merge: {s['records']:,} records from {s['sources']} "
@@ -79,6 +85,13 @@ def _print_imports(imports: dict) -> None:
         if missed:
             print(f"  patterns not all handled: {', '.join(missed)}")
         _print_quality(f"  merge after import (bench/fixtures/{name})", r["merge"])
+
+
+def _print_jobs(jobs: dict) -> None:
+    for name, measured in jobs.items():
+        print(f"Import of hand-written job board exports (bench/fixtures/{name}): "
+              f"{measured['offers']} offers, proposed mapping, no review; share right per field")
+        print("\n".join(f"  {line}" for line in job_table(measured).splitlines()))
 
 
 def _print_merges(result: dict) -> None:

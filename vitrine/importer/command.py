@@ -33,10 +33,14 @@ def add_arguments(parser) -> None:
     """Declare the options of vitrine import."""
     parser.add_argument("file", type=Path,
                         help="the export: .csv, .tsv, .txt, .xlsx, .json, .yaml or .yml")
-    parser.add_argument("--source", required=True, help="source id: data/sources/<source>.yaml")
+    parser.add_argument("--source", required=True,
+                        help="source id: data/sources/<source>.yaml (jobs: data/jobs/…)")
+    parser.add_argument("--kind", choices=("businesses", "jobs"), default="businesses",
+                        help="what the export lists: businesses (the directory, default) or "
+                             "jobs (a job board's offers)")
     parser.add_argument("--mapping", type=Path, default=None,
-                        help="mapping YAML (default: data/sources/<source>.mapping.yaml if it "
-                             "exists, otherwise one is proposed from the export)")
+                        help="mapping YAML (default: <source>.mapping.yaml beside the output "
+                             "if it exists, otherwise one is proposed from the export)")
     parser.add_argument("--dry-run", action="store_true", help="report only; write nothing")
     parser.add_argument("--strict", action="store_true",
                         help="exit 1 if any row is rejected or waits for review")
@@ -47,12 +51,16 @@ def run(args) -> int:
     """Import, print the report, write the source (atomically) unless --dry-run."""
     started = time.perf_counter()
     root = args.root.resolve()
-    target = root / "data" / "sources" / f"{args.source}.yaml"
     try:
         table = read_table(args.file)
     except (OSError, ReadError) as exc:
         print(f"{args.file}: cannot import: {exc}", file=sys.stderr)
         return 1
+    if args.kind == "jobs":
+        from vitrine.importer.job_command import import_jobs
+
+        return import_jobs(args, root, table, started)
+    target = root / "data" / "sources" / f"{args.source}.yaml"
     territory, _ = load_territory(root)
     taxonomy, _ = load_taxonomy(root)
     mapping_path = args.mapping or target.with_name(f"{args.source}.mapping.yaml")

@@ -89,10 +89,8 @@ def _csv(path: Path) -> Table:
     sample = text[:20_000]
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=delimiter or ",;\t|")
-    except csv.Error:
-        dialect = csv.excel
-        if delimiter:
-            dialect.delimiter = delimiter
+    except csv.Error:  # long quoted cells defeat the sniffer: the header's delimiter, then
+        dialect = type("Found", (csv.excel,), {"delimiter": delimiter or _delimiter(text)})
     csv.field_size_limit(10 * 2**20)
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
     try:
@@ -116,6 +114,15 @@ def _csv(path: Path) -> Table:
     except csv.Error as exc:
         raise ReadError(f"{path.name}:{reader.line_num}: not CSV ({exc})") from None
     return Table(columns, rows, labels, encoding, notes)
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter the header line uses most (a title line above it uses none)."""
+    for line in text.split("\n", 5)[:5]:
+        counts = {d: line.count(d) for d in ",;\t|"}
+        if any(counts.values()):
+            return max(counts, key=counts.get)
+    return ","
 
 
 def _unique(names: list[str]) -> list[str]:
