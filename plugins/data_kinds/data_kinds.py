@@ -66,6 +66,9 @@ class KindsGenerator(Generator):
                 log.warning("%s", problem)
             if kind.review is not None:
                 kind.review(self.items[name], self.context["today"], self.settings)
+        # the kinds the menu links to (those with pages and items), named once for every page
+        self.context["nav_kinds"] = tuple(name for name, items in self.items.items()
+                                          if items and self.kinds[name].item_pages)
         self._link()
 
     def _link(self):
