@@ -13,7 +13,7 @@ import yaml
 
 from vitrine.directory.loading import load_taxonomy, load_territory
 from vitrine.directory.overrides import load_overrides
-from vitrine.importer.convert import changed_fields, convert, diff
+from vitrine.importer.convert import convert, diff, print_changes
 from vitrine.importer.mapping import (
     FIELDS,
     Mapping,
@@ -66,7 +66,7 @@ def run(args) -> int:
     mapping_path = args.mapping or target.with_name(f"{args.source}.mapping.yaml")
     if mapping_path.exists():
         try:
-            mapping = load_mapping(mapping_path, _shown(mapping_path, root))
+            mapping = load_mapping(mapping_path, shown_path(mapping_path, root))
         except MappingError as exc:
             for problem in exc.problems:
                 print(problem, file=sys.stderr)
@@ -80,7 +80,7 @@ def run(args) -> int:
     if target.exists():
         old = (yaml.safe_load(target.read_text(encoding="utf-8")) or {}).get("businesses") or []
     changes = diff(old, done.records)
-    _print_changes(old, done.records, changes)
+    print_changes(old, done.records, changes, lambda record: record.get("name", ""))
     print(f"{len(table.rows)} rows ({table.encoding}): {len(done.records)} imported "
           f"({done.to_review} to review), {done.rejected} rejected; "
           f"{len(changes['added'])} added, {len(changes['changed'])} changed, "
@@ -96,7 +96,8 @@ def run(args) -> int:
     return 1 if args.strict and (done.rejected or done.to_review) else 0
 
 
-def _shown(path: Path, root: Path) -> str:
+def shown_path(path: Path, root: Path) -> str:
+    """A path as reports show it: relative to the project when inside it."""
     try:
         return path.resolve().relative_to(root).as_posix()
     except ValueError:
@@ -117,7 +118,7 @@ def _proposal(args, table, taxonomy, mapping_path: Path, root: Path) -> Mapping:
                                                       else [value])]
     unmapped = [c for c in table.columns
                 if not any(c == p or c.startswith(p + ".") for p in used)]
-    print(f"proposed mapping (review it in {_shown(mapping_path, root)}):")
+    print(f"proposed mapping (review it in {shown_path(mapping_path, root)}):")
     for name in sorted(columns, key=FIELDS.index):
         print(f"  {name:15} <- {columns[name]}")
     if unmapped:
@@ -128,19 +129,6 @@ def _proposal(args, table, taxonomy, mapping_path: Path, root: Path) -> Mapping:
     if not args.dry_run:
         write_mapping(mapping_path, mapping, args.file.name, len(table.rows), unmapped)
     return mapping
-
-
-def _print_changes(old: list[dict], new: list[dict], changes: dict) -> None:
-    """Say what next month's export changed, record by record."""
-    before = {str(r.get("id")): r for r in old if isinstance(r, dict)}
-    after = {r["id"]: r for r in new}
-    for record_id in changes["added"]:
-        print(f"added {record_id}: {after[record_id]['name']}")
-    for record_id in changes["changed"]:
-        fields = ", ".join(changed_fields(before[record_id], after[record_id]))
-        print(f"changed {record_id}: {fields}")
-    for record_id in changes["removed"]:
-        print(f"removed {record_id}: {before[record_id].get('name', '')}")
 
 
 def _warn_stale_overrides(root: Path, source: str, removed: list[str]) -> None:

@@ -53,7 +53,7 @@ def stable_id(name: str, town: str) -> str:
     return "k" + hashlib.sha1(key.encode()).hexdigest()[:10]
 
 
-class _Row:
+class RowCells:
     """One row of the export, read through the mapping, with its report lines."""
 
     def __init__(self, row: dict, label: str, mapping: Mapping, report: list[str]):
@@ -105,11 +105,12 @@ class _Row:
             value = value[:limit].rstrip()
             notes.append(f"cut to {limit} characters")
         if notes:
-            self.note(field_name, _short(raw), "repaired", _short(value), ", ".join(notes))
+            self.note(field_name, shorten(raw), "repaired", shorten(value), ", ".join(notes))
         return value
 
 
-def _short(text: str, limit: int = 60) -> str:
+def shorten(text: str, limit: int = 60) -> str:
+    """A value on one line, cut to limit characters for a report."""
     text = str(text).replace("\n", " ")
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
@@ -120,7 +121,7 @@ def convert(table, mapping: Mapping, territory, categories) -> Conversion:
     out = Conversion(report=list(getattr(table, "notes", [])))
     seen: set[str] = set()
     for row, label in zip(table.rows, table.labels, strict=True):
-        cells = _Row(row, label, mapping, out.report)
+        cells = RowCells(row, label, mapping, out.report)
         record = _record(cells, mapping, territory, categories, towns, guesses)
         if record is None:
             out.report.append(f"{label}: row rejected (no name; a record needs at least a name)")
@@ -135,7 +136,7 @@ def convert(table, mapping: Mapping, territory, categories) -> Conversion:
     return out
 
 
-def _record(cells: _Row, mapping, territory, categories, towns, guesses) -> dict | None:
+def _record(cells: RowCells, mapping, territory, categories, towns, guesses) -> dict | None:
     names = cells.texts("name")
     name = cells.text("name", names[0]) if names else ""
     if not name:
@@ -156,7 +157,7 @@ def _record(cells: _Row, mapping, territory, categories, towns, guesses) -> dict
         slug = TO_CLASSIFY
     record["category"] = slug
     raw_town = (cells.texts("municipality") or [""])[0]
-    town, how = _town(cells, raw_town, mapping, towns, territory)
+    town, how = town_of_row(cells, raw_town, mapping, towns, territory)
     if town and how:
         cells.note("municipality", raw_town, "repaired", town, how)
     if not town:
@@ -175,7 +176,7 @@ def _record(cells: _Row, mapping, territory, categories, towns, guesses) -> dict
     return record
 
 
-def _town(cells: _Row, raw: str, mapping: Mapping, towns: Towns, territory):
+def town_of_row(cells: RowCells, raw: str, mapping: Mapping, towns: Towns, territory):
     """The town of a row: the mapping's table for this partner first, then our spellings."""
     if not raw:
         return None, None
@@ -190,7 +191,7 @@ _POSTAL = re.compile(r"\b([ABCEGHJ-NPRSTVXY]\d[A-Z])\s?(\d[A-Z]\d)\b", re.IGNORE
 _PROVINCE = re.compile(r"[\s,]*(?:\(?(?:qu[ée]bec|qc|p\.?\s?q\.?)\)?|canada)[\s,]*$", re.IGNORECASE)
 
 
-def _split_address(cells: _Row, record: dict, review: dict, towns: Towns) -> None:
+def _split_address(cells: RowCells, record: dict, review: dict, towns: Towns) -> None:
     """A whole address in one cell ("41, 6e Rue, Rouyn-Noranda (Québec) J9X 1Y8"): its
     postal code and town go to their fields when those are empty, and leave the address."""
     raw = address = record["address"]
@@ -218,7 +219,7 @@ def _split_address(cells: _Row, record: dict, review: dict, towns: Towns) -> Non
                    "its town and postal code kept in their own fields")
 
 
-def _contacts(cells: _Row, record: dict, territory) -> None:
+def _contacts(cells: RowCells, record: dict, territory) -> None:
     """Phones, e-mails, site, postal code, NEQ and position: repaired, refused, reported."""
     for field_name, parse in (("phone", lambda t: normalize.phones(t, territory.area_code)),
                               ("email", normalize.emails)):
@@ -251,7 +252,7 @@ def _contacts(cells: _Row, record: dict, territory) -> None:
             record.update(lat=y, lon=x)
 
 
-def _description(cells: _Row, record: dict) -> None:
+def _description(cells: RowCells, record: dict) -> None:
     """FR/EN texts; a plain text where FR/EN is expected is in the site's default language."""
     description = {}
     nested = {LANGS.get(label_key(k)): v for k, v in cells.below("description").items()}
@@ -268,7 +269,7 @@ def _description(cells: _Row, record: dict) -> None:
         record["description"] = {k: v for k, v in cleaned.items() if v}
 
 
-def _hours(cells: _Row, record: dict) -> None:
+def _hours(cells: RowCells, record: dict) -> None:
     per_day = cells.below("hours")
     said = per_day or "; ".join(cells.texts("hours"))
     if not said:
@@ -280,10 +281,10 @@ def _hours(cells: _Row, record: dict) -> None:
         note = cells.text("hours", unread, "hours_note")
         record["hours_note"] = note
         cells.report.append(f'{cells.label}: column "{cells.column("hours")}" -> hours: kept as '
-                            f'a note "{_short(note)}" (not read as opening hours)')
+                            f'a note "{shorten(note)}" (not read as opening hours)')
 
 
-def _record_id(cells: _Row, record: dict, seen: set[str]) -> str:
+def _record_id(cells: RowCells, record: dict, seen: set[str]) -> str:
     """The partner's id made safe for a reference (no space, / or :), or a derived one."""
     raw = (cells.texts("id") or [""])[0]
     town = record["municipality"]
@@ -336,3 +337,17 @@ def diff(old: list[dict], new: list[dict]) -> dict[str, list[str]]:
 def changed_fields(old: dict, new: dict) -> list[str]:
     """The fields whose value differs between two versions of a record."""
     return [k for k in ORDER if old.get(k) != new.get(k)]
+
+
+def print_changes(old: list[dict], new: list[dict], changes: dict, name_of,
+                  fields_of=changed_fields) -> None:
+    """Say what this export changed since the last import, item by item (its name, or the
+    fields that changed)."""
+    before = {str(r.get("id")): r for r in old if isinstance(r, dict)}
+    after = {r["id"]: r for r in new}
+    for item_id in changes["added"]:
+        print(f"added {item_id}: {name_of(after[item_id])}")
+    for item_id in changes["changed"]:
+        print(f"changed {item_id}: {', '.join(fields_of(before[item_id], after[item_id]))}")
+    for item_id in changes["removed"]:
+        print(f"removed {item_id}: {name_of(before[item_id])}")

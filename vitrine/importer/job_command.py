@@ -13,8 +13,8 @@ import yaml
 
 from vitrine.directory import load_directory
 from vitrine.directory.schema import TO_CLASSIFY
-from vitrine.importer.command import _shown
-from vitrine.importer.convert import diff
+from vitrine.importer.command import shown_path
+from vitrine.importer.convert import diff, print_changes
 from vitrine.importer.job_columns import FIELDS
 from vitrine.importer.job_mapping import (
     JobMapping,
@@ -35,7 +35,7 @@ def import_jobs(args, root: Path, table, started: float) -> int:
     proposed = not mapping_path.exists()
     try:
         mapping = _proposal(args, table, directory, mapping_path, root) if proposed else \
-            load_job_mapping(mapping_path, _shown(mapping_path, root))
+            load_job_mapping(mapping_path, shown_path(mapping_path, root))
     except MappingError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -44,7 +44,7 @@ def import_jobs(args, root: Path, table, started: float) -> int:
         for column in given if isinstance(given, list) else [given]:
             if any(c == column or c.startswith(column + ".") for c in table.columns):
                 continue
-            print(f"{_shown(mapping_path, root)}: columns.{name}: \"{column}\" is not a "
+            print(f"{shown_path(mapping_path, root)}: columns.{name}: \"{column}\" is not a "
                   "column of this export; expected one of " + ", ".join(table.columns[:12]),
                   file=sys.stderr)
     old = _last_import(target, root)
@@ -59,7 +59,7 @@ def import_jobs(args, root: Path, table, started: float) -> int:
         write_job_mapping(mapping_path, mapping, args.file.name, len(table.rows),
                           _unmapped(mapping, table))
     changes = diff(old, done.offers)
-    _print_changes(old, done.offers, changes)
+    print_changes(old, done.offers, changes, _title, changed_fields)
     print(f"{len(table.rows)} rows ({table.encoding}): {len(done.offers)} offers imported, "
           f"{done.count('held')} held for review, {done.count('refused')} refused, "
           f"{done.count('duplicate')} duplicates; {len(changes['added'])} added, "
@@ -92,7 +92,7 @@ def _proposal(args, table, directory, mapping_path: Path, root: Path) -> JobMapp
     """Propose columns, categories and employment types from the export; print them."""
     mapping = propose_mapping(args.source, table.columns, table.rows,
                               Categories(directory.taxonomy.categories).guess)
-    print(f"proposed mapping (review it in {_shown(mapping_path, root)}):")
+    print(f"proposed mapping (review it in {shown_path(mapping_path, root)}):")
     for name in FIELDS:
         if name in mapping.columns:
             print(f"  {name:15} <- {mapping.columns[name]}")
@@ -111,18 +111,6 @@ def _unmapped(mapping: JobMapping, table) -> list[str]:
     used = {c for given in mapping.columns.values()
             for c in (given if isinstance(given, list) else [given])}
     return [c for c in table.columns if c not in used]
-
-
-def _print_changes(old: list[dict], new: list[dict], changes: dict) -> None:
-    """Say what this export changed since the last one, offer by offer."""
-    before = {str(o.get("id")): o for o in old if isinstance(o, dict)}
-    after = {o["id"]: o for o in new}
-    for offer_id in changes["added"]:
-        print(f"added {offer_id}: {_title(after[offer_id])}")
-    for offer_id in changes["changed"]:
-        print(f"changed {offer_id}: {', '.join(changed_fields(before[offer_id], after[offer_id]))}")
-    for offer_id in changes["removed"]:
-        print(f"removed {offer_id}: {_title(before[offer_id])}")
 
 
 def _title(offer: dict) -> str:

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from vitrine.importer import normalize
-from vitrine.importer.convert import _Row, _short, _town
+from vitrine.importer.convert import RowCells, shorten, town_of_row
 from vitrine.importer.job_mapping import JobMapping, guess_types
 from vitrine.importer.job_values import (
     apply_of,
@@ -45,7 +45,7 @@ class Context:
 class OfferRow:
     """One row read into an offer: its values, the defaults it took, why it must wait."""
 
-    def __init__(self, cells: _Row):
+    def __init__(self, cells: RowCells):
         self.cells = cells
         self.values: dict = {}
         self.waits: list[str] = []
@@ -71,7 +71,7 @@ class OfferRow:
 
     def left_out(self, name: str, raw: str, why: str) -> None:
         """Report a value that is not published, and why."""
-        self.say(name, f'left out "{_short(raw)}" ({why})')
+        self.say(name, f'left out "{shorten(raw)}" ({why})')
 
 
 def read_offer(offer: OfferRow, context: Context) -> bool:
@@ -118,7 +118,7 @@ def _municipality(offer: OfferRow, context: Context) -> str | None:
             offer.say("address", f'town "{town}" taken from the address')
             offer.values["municipality"] = town
         return town
-    town, how = _town(offer.cells, raw, context.mapping, context.towns, context.territory)
+    town, how = town_of_row(offer.cells, raw, context.mapping, context.towns, context.territory)
     if town and how:
         offer.cells.note("municipality", raw, "repaired", town, how)
     if town:
@@ -266,7 +266,7 @@ def _apply(offer: OfferRow) -> None:
         offer.values["apply"] = {k: found[k] for k in ("url", "email", "note") if k in found}
     else:
         offer.waits.append("no web address or e-mail to apply" + (
-            f' (says "{_short(found["note"]["fr"])}")' if found else ""))
+            f' (says "{shorten(found["note"]["fr"])}")' if found else ""))
 
 
 def _description(offer: OfferRow) -> None:
@@ -280,7 +280,7 @@ def _description(offer: OfferRow) -> None:
             value = value[:LIMITS["description"]].rstrip()
             notes.append(f"cut to {LIMITS['description']} characters")
         if notes:
-            offer.cells.note(name, _short(raw), "repaired", _short(value), ", ".join(notes))
+            offer.cells.note(name, shorten(raw), "repaired", shorten(value), ", ".join(notes))
         if value:
             description[lang] = value
     if description:

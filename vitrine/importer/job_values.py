@@ -9,7 +9,7 @@ import re
 
 from vitrine.directory.normal import fold, plain_key, plain_words
 from vitrine.importer import normalize
-from vitrine.importer.convert import _short
+from vitrine.importer.convert import shorten
 from vitrine.routes import AUDIENCES
 from vitrine.text import plain_text
 
@@ -133,7 +133,7 @@ def apply_of(text: str) -> tuple[dict, list[str]]:
     out: dict = {}
     notes: list[str] = []
     if _UNSAFE.search(value):
-        notes.append(f'rejected "{_short(value)}" (unsafe address)')
+        notes.append(f'rejected "{shorten(value)}" (unsafe address)')
         return out, notes
     value = _AT_WORD.sub("@", _DOT_WORD.sub(".", value))  # rh [at] x [dot] ca
     emails, _ = normalize.emails(" ".join(re.findall(r"mailto:\s*([^\s?]+)", value, re.I))
@@ -150,9 +150,9 @@ def apply_of(text: str) -> tuple[dict, list[str]]:
         if url:
             out["url"] = url
         else:
-            notes.append(f'rejected "{_short(link)}" ({verdict})')
+            notes.append(f'rejected "{shorten(link)}" ({verdict})')
     if not out and value and not notes:
-        notes.append(f'rejected "{_short(value)}" (neither a web address nor an e-mail)')
+        notes.append(f'rejected "{shorten(value)}" (neither a web address nor an e-mail)')
     return out, notes
 
 

@@ -16,7 +16,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from vitrine.directory.normal import name_key
-from vitrine.importer.convert import _Row
+from vitrine.importer.convert import RowCells
 from vitrine.importer.employers import Employers
 from vitrine.importer.job_mapping import JobMapping
 from vitrine.importer.job_row import OPEN_DAYS, Context, OfferRow, read_offer
@@ -68,7 +68,7 @@ def convert_jobs(table, mapping: JobMapping, territory, categories, directory,
     seen_ids: set[str] = set()
     seen: dict[tuple, str] = {}
     for row, label in zip(table.rows, table.labels, strict=True):
-        offer = OfferRow(_Row(row, label, mapping, out.report))
+        offer = OfferRow(RowCells(row, label, mapping, out.report))
         outcome = _outcome(offer, context, seen, out.report)
         if outcome == "published":
             offer_id = _offer_id(offer, source, seen_ids)
