@@ -94,6 +94,7 @@ def test_an_expired_offer_is_gone_from_every_list_feed_sitemap_and_search(site):
     for url in pages:
         assert not set(jobs_on(site.html(url))) & set(CLOSED), url
     feed = ET.parse(site.output / "travailler/atom.xml").getroot()
+    assert feed.find(f"{ATOM}title").text == "Vitrine Abitibi-Témiscamingue - workers fr"
     links = [e.find(f"{ATOM}link").get("href") for e in feed.iter(f"{ATOM}entry")]
     assert any(link.endswith("/emplois/technicienne-genie-civil/") for link in links)
     assert not any(slug in link for link in links for slug in CLOSED)

@@ -81,17 +81,18 @@ class WindowsGenerator(Generator):
         return stories
 
     def _feed(self, writer, lang, stories, url, audience):
-        catalogue_title = self.settings["SITENAME"]
-        entries = stories[:20]
+        """A window's (or the home page's) Atom feed: stories, then upcoming events and open
+        job offers. Pelican puts the site's name before its title."""
+        entries, title = stories[:20], None
         if audience:
-            catalogue_title += f" — {self.intros[(audience, lang)].title}" \
-                if (audience, lang) in self.intros else f" — {audience}"
+            title = self.intros[(audience, lang)].title if (audience, lang) in self.intros \
+                else audience
             shown = self.context.get("window_extras", {}).get((lang, audience)) or {}
             entries = entries + feed_entries(shown.get("window_events") or [], lang,
                                              self.context.get("today")) \
                 + job_entries(shown.get("window_jobs") or [], lang)
         writer.write_feed(entries, {**self.context, "lang": lang}, f"{url}atom.xml",
-                          feed_type="atom", feed_title=catalogue_title)
+                          feed_type="atom", feed_title=title)
 
 
 def get_generators(pelican):
