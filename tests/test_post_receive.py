@@ -63,6 +63,13 @@ def test_good_push_publishes_and_broken_push_is_refused(server):
     first = commit_and_push(work, "First stories")
     assert "vitrine: published" in first.stderr, first.stderr
     assert (live / "index.html").is_file()
+    public = "https://vitrine.example.org"  # publishconf.py: the site's absolute address
+    sitemap = (live / "sitemap.xml").read_text()
+    assert f"<loc>{public}/recits/un-ete-sur-le-lac-temiscamingue/</loc>" in sitemap
+    assert "<loc>/" not in sitemap
+    assert f"Sitemap: {public}/sitemap.xml" in (live / "robots.txt").read_text()
+    feed = (live / "visiter" / "atom.xml").read_text()
+    assert f'href="{public}/recits/un-ete-sur-le-lac-temiscamingue/"' in feed
     story = live / "recits" / "un-ete-sur-le-lac-temiscamingue" / "index.html"
     published = story.read_text()
     target = live.resolve()
