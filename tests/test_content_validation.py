@@ -78,3 +78,26 @@ def test_strict_build_fails_and_leaves_the_previous_output_untouched(tmp_path):
              if p.is_file()}
     assert after == before
     assert [p.name for p in root.iterdir() if p.name.startswith(".output")] == []
+
+
+def test_a_minimal_story_takes_its_key_from_its_file_name_and_the_agency_as_author(tmp_path,
+                                                                                    capsys):
+    root = copy_site("basic", tmp_path)
+    for lang, title in (("fr", "Premier hiver"), ("en", "First winter")):
+        (root / f"content/stories/premier-hiver.{lang}.md").write_text(
+            f"---\ntitle: {title}\nslug: {title.lower().replace(' ', '-')}\ndate: 2026-11-02\n"
+            f"audience: workers\nlang: {lang}\nsummary: Dehors à moins trente.\n---\nTexte.\n",
+            encoding="utf-8")
+    assert main(["check", "--root", str(root)]) == 0, capsys.readouterr().err
+    site = build_copy(root)
+    page = site.html("/recits/premier-hiver/")
+    assert page.select_one('link[rel="alternate"][hreflang="en"]')["href"].endswith(
+        "/en/stories/first-winter/")  # linked by the file's name
+    agency = "Agence d'attractivité de l'Abitibi-Témiscamingue (démo)"
+    assert f"Par {agency}" in page.select_one("article .meta").get_text()
+    (root / "content/stories/Premier Hiver.fr.md").write_text(
+        "---\ntitle: Autre\ndate: 2026-11-02\naudience: workers\nlang: fr\nsummary: S.\n---\nT.\n",
+        encoding="utf-8")
+    assert main(["check", "--root", str(root)]) == 1
+    assert 'content/stories/Premier Hiver.fr.md:1: key: missing, and the file\'s name ' \
+           '"Premier Hiver" is no translation key' in capsys.readouterr().err

@@ -19,7 +19,8 @@ STORY = Record(expected="front matter (a mapping)", fields=[
           doc="Audience window(s) the story appears in: one name or a list."),
     Field("lang", Choice(list(LANGUAGES)), required=True, doc="Language of this file."),
     Field("key", Text(pattern=SLUG, expected="a translation key (lowercase-words-with-dashes)"),
-          required=True, doc="Same value in a story and its translation; links them."),
+          doc="Same value in a story and its translation; links them (default: the file's "
+              "name without .fr.md or .en.md: etudier-ici.fr.md and etudier-ici.en.md)."),
     Field("slug", Text(pattern=SLUG, expected="a slug (lowercase-words-with-dashes)"),
           doc="Last part of the URL; made from the title when absent."),
     Field("summary", Text(max_length=400), required=True,
@@ -29,7 +30,8 @@ STORY = Record(expected="front matter (a mapping)", fields=[
           doc="Cover image, under content/images/; resized automatically."),
     Field("cover_alt", Text(max_length=300), doc="What the cover shows, for screen readers."),
     Field("date", Date(), required=True, doc="Publication date."),
-    Field("author", Text(max_length=120), required=True, doc="Who wrote it."),
+    Field("author", Text(max_length=120),
+          doc="Who wrote it (default: the agency, the AGENCY setting)."),
     Field("municipalities", ListOf(Text(pattern=SLUG, expected="a town slug")), default=list,
           doc="Towns the story mentions (slugs from data/territory.yaml)."),
     Field("businesses", ListOf(Text(pattern=SLUG, expected="a business slug")), default=list,
@@ -103,7 +105,19 @@ def read(raw: bytes, path: str, record: Record = STORY) -> Parsed:
         return Parsed(None, body, body_line, [_no_col(exc.problem)])
     meta, more = validate(record, doc)
     problems = [_no_col(p) for p in problems + more]
+    if record is STORY and meta is not INVALID and not problems and not meta.get("key"):
+        meta["key"], problems = _key_of(path)
     return Parsed(None if meta is INVALID or problems else meta, body, body_line, problems)
+
+
+def _key_of(path: str) -> tuple[str | None, list[Problem]]:
+    """A story's translation key by default: its file's name before .fr.md or .en.md."""
+    key = path.rsplit("/", 1)[-1].split(".")[0]
+    if re.fullmatch(SLUG, key):
+        return key, []
+    return None, [Problem(path, 1, None, "key", f'missing, and the file\'s name "{key}" is no '
+                          "translation key; expected key: lowercase-words-with-dashes, or a "
+                          "file named so")]
 
 
 def _no_col(problem: Problem) -> Problem:

@@ -63,7 +63,8 @@ def story_jsonld(story, siteurl: str, publisher: str) -> dict:
         "description": getattr(story, "summary", "") or "",
         "inLanguage": story.lang,
         "datePublished": story.date.date().isoformat(),
-        "author": {"@type": "Person", "name": str(story.author)},
+        "author": {"@type": "Organization" if str(story.author) == publisher else "Person",
+                   "name": str(story.author)},
         "publisher": {"@type": "Organization", "name": publisher},
         "url": f"{siteurl}/{story.url}",
     }

@@ -71,7 +71,9 @@ class FrontMatterReader(MarkdownReader):
         if is_story:
             out["audiences"] = out.pop("audience")
             out["date"] = self.process_metadata("date", meta["date"].isoformat())
-            out["author"] = self.process_metadata("author", meta["author"])
+            out["author"] = self.process_metadata("author", meta.get("author") or
+                                                  self.settings.get("AGENCY") or
+                                                  self.settings["SITENAME"])
             out["template"] = "story"
         else:
             out.setdefault("key", Path(self._source_path or "x").stem.split(".")[0])
