@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 
 import pytest
 from conftest import ROOT, build_copy, copy_site, output_files
@@ -178,3 +180,17 @@ def test_a_preview_without_a_previous_index_indexes(tmp_path):
     assert _preview(root).ok
     assert _bundle_files(root / "output").keys() >= {"pagefind/pagefind-entry.json",
                                                     "en/pagefind/pagefind-entry.json"}
+
+
+def test_a_build_whose_plugins_did_not_load_leaves_no_stories_for_the_next(tmp_path):
+    root = copy_site("windows", tmp_path)
+    elsewhere = tmp_path / "pelicanconf.py"  # its plugins/ and theme/ are looked for beside it
+    shutil.copy(ROOT / "pelicanconf.py", elsewhere)
+    broken = subprocess.run([sys.executable, "-m", "vitrine.cli", "build", "--root", str(root),
+                             "--settings", str(elsewhere)], capture_output=True, text=True,
+                            cwd=ROOT, check=False)
+    assert broken.returncode == 1 and "Cannot load plugin" in broken.stderr
+    site = build_copy(root, EVENTS={"today": "2026-12-02"})
+    assert site.result.ok and site.result.warnings == 0
+    town = site.html("/municipalites/ville-marie/")  # the story names it in a YAML list
+    assert town.select_one('a[href="/recits/un-ete-sur-le-lac-temiscamingue/"]')

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 from pathlib import Path
 
 from vitrine.directory.cache import PACKAGE, code_version, hash_files
@@ -58,6 +59,9 @@ def commit(settings: dict) -> None:
 
 
 def discard(settings: dict) -> None:
-    """Drop the page keys of a failed build."""
+    """Drop the page keys of a failed build, and the stories it read: a build whose plugins
+    did not load read them with Pelican's own reader, and the next build must not reuse
+    that (lists of towns read as text)."""
     for manifest in _manifests(settings):
         Path(f"{manifest}.new").unlink(missing_ok=True)
+    shutil.rmtree(settings["CACHE_PATH"], ignore_errors=True)
