@@ -158,6 +158,10 @@ def test_feeds_sitemap_and_search_include_events(site):
     feed = ET.parse(site.output / "visiter/atom.xml").getroot()
     titles = [e.find(f"{ATOM}title").text for e in feed.iter(f"{ATOM}entry")]
     assert "Festival des lumières du Témiscamingue" in titles
+    events_feed = ET.parse(site.output / "evenements/atom.xml").getroot()  # the list's own
+    listed = [e.find(f"{ATOM}title").text for e in events_feed.iter(f"{ATOM}entry")]
+    assert "Festival des lumières du Témiscamingue" in listed
+    assert len(listed) == len(site.html("/evenements/").select(".event-card"))
     sitemap = (site.output / "sitemap.xml").read_text()
     assert "/evenements/festival-des-lumieres/</loc>" in sitemap
     assert 'hreflang="en" href="/en/events/festival-des-lumieres/"' in sitemap

@@ -99,6 +99,14 @@ def test_an_expired_offer_is_gone_from_every_list_feed_sitemap_and_search(site):
     assert any(link.endswith("/emplois/technicienne-genie-civil/") for link in links)
     assert not any(slug in link for link in links for slug in CLOSED)
     assert not site.exists("/emplois/types/contract/")  # its only offer closed
+    for feed_path in ("emplois/atom.xml", "en/jobs/audience/work/atom.xml"):  # the lists' feeds
+        jobs_feed = ET.parse(site.output / feed_path).getroot()
+        links = [e.find(f"{ATOM}link").get("href") for e in jobs_feed.iter(f"{ATOM}entry")]
+        assert len(links) == 3 and not any(slug in link for link in links for slug in CLOSED)
+    assert ET.parse(site.output / "en/jobs/atom.xml").getroot().find(f"{ATOM}title").text == \
+        "Vitrine Abitibi-Témiscamingue - Job offers"
+    assert site.html("/emplois/").select_one('link[type="application/atom+xml"]')["href"] == \
+        "/emplois/atom.xml"
     sitemap = (site.output / "sitemap.xml").read_text()
     assert "/emplois/technicienne-genie-civil/</loc>" in sitemap
     assert not any(slug in sitemap for slug in CLOSED)

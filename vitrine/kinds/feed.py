@@ -1,12 +1,16 @@
-"""Events and open job offers as entries of the windows' Atom feeds, beside the stories."""
+"""Events and open job offers as Atom feed entries: in the windows' feeds beside the stories,
+and in the feeds of the events' and jobs' lists (any mailing service can send them)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
+from pathlib import Path
 
 from vitrine import routes
+from vitrine.catalogue import Catalogue
 
 
 @dataclass
@@ -41,3 +45,16 @@ def job_entries(jobs, lang: str) -> list[FeedEntry]:
     return [FeedEntry(job.title_in(lang), routes.section(lang, "jobs", job.slug),
                       (job.paragraphs(lang) or [""])[0],
                       job.aware_posted()) for job in jobs]
+
+
+def write_list_feed(gen, writer, page_url: str, entries: list, lang: str, title_key: str) -> str:
+    """Write the Atom feed beside a list page (…/atom.xml); return its URL."""
+    feed_url = f"{page_url}atom.xml"
+    writer.write_feed(entries, {**gen.context, "lang": lang}, feed_url, feed_type="atom",
+                      feed_title=_catalogue(gen.settings["THEME"]).get(lang, title_key))
+    return feed_url
+
+
+@lru_cache(maxsize=4)
+def _catalogue(theme: str) -> Catalogue:
+    return Catalogue.from_folder(Path(theme) / "translations")

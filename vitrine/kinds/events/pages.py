@@ -13,6 +13,7 @@ from vitrine import routes
 from vitrine.jsonld import public_url, script_json
 from vitrine.kinds.events.jsonld import event_jsonld
 from vitrine.kinds.events.model import SHOWN
+from vitrine.kinds.feed import feed_entries, write_list_feed
 from vitrine.kinds.items import chronological
 
 SECTIONS = {"fr": "evenements", "en": "events"}
@@ -102,10 +103,13 @@ def write_pages(gen, writer, events) -> None:
                            event.title_in(lang))
         lists = _lists(upcoming, today, places)
         for what, value, shown in lists:
-            _list_page(gen, writer, lang, what, value, shown, lists, len(past))
+            feed = None
             if what in ("", "audience"):
                 write_calendar(lang, url(lang, what, value), shown,
                                f"{gen.settings['SITENAME']} — {value or lang}")
+                feed = write_list_feed(gen, writer, url(lang, what, value),
+                                       feed_entries(shown, lang, today), lang, "events.title")
+            _list_page(gen, writer, lang, what, value, shown, lists, len(past), feed)
         _list_page(gen, writer, lang, "archive", "", past, lists, len(past))
 
 
@@ -141,13 +145,13 @@ def _lists(upcoming, today, places) -> list[tuple[str, str, list]]:
     return lists + [("month", month, found) for month, found in sorted(by_month.items())]
 
 
-def _list_page(gen, writer, lang, what, value, shown, lists, archived) -> None:
+def _list_page(gen, writer, lang, what, value, shown, lists, archived, feed=None) -> None:
     page_url = url(lang, what, value)
     writer.write_file(
         routes.save_as(page_url), gen.get_template("events/index"), gen.context, lang=lang,
         page_url=page_url, events=shown, filter=(what, value), lists=lists,
         archived=archived, calendar_url=calendar_url(lang, page_url)
-        if what in ("", "audience") else "",
+        if what in ("", "audience") else "", feed_url=feed,
         translations=routes.alternates(lambda lg: url(lg, what, value)))
 
 

@@ -9,6 +9,7 @@ from collections import defaultdict
 
 from vitrine import routes
 from vitrine.jsonld import public_url, script_json
+from vitrine.kinds.feed import job_entries, write_list_feed
 from vitrine.kinds.jobs.jsonld import job_jsonld
 from vitrine.kinds.jobs.model import CLOSING_SOON_DAYS, newest_first
 from vitrine.kinds.jobs.schema import TYPES
@@ -62,9 +63,12 @@ def write_pages(gen, writer, jobs) -> None:
                     "jobs", job.slug))
         for what, value, shown in lists:
             page_url = url(lang, what, value)
+            feed = write_list_feed(gen, writer, page_url, job_entries(shown, lang), lang,
+                                   "jobs.title") if what in ("", "audience") else None
             writer.write_file(
                 routes.save_as(page_url), gen.get_template("jobs/index"), gen.context,
                 lang=lang, page_url=page_url, jobs=shown, filter=(what, value), lists=lists,
+                feed_url=feed,
                 translations=routes.alternates(lambda lg, w=what, v=value: url(lg, w, v)))
 
 
