@@ -18,6 +18,7 @@ COMMANDS = {
     "synth": ("vitrine.commands.synth", "write a synthetic region of any size"),
     "bench": ("vitrine.commands.bench", "print build and directory benchmarks"),
     "audit": ("vitrine.commands.audit", "audit a built site: axe, vnu, links, Lighthouse"),
+    "print": ("vitrine.commands.print", "write QR window stickers or posters of businesses as PDF"),
 }
 
 

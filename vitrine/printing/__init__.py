@@ -1,0 +1,1 @@
+"""QR window stickers and posters of the directory's businesses, printed to one PDF."""
