@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -194,3 +195,25 @@ def test_a_build_whose_plugins_did_not_load_leaves_no_stories_for_the_next(tmp_p
     assert site.result.ok and site.result.warnings == 0
     town = site.html("/municipalites/ville-marie/")  # the story names it in a YAML list
     assert town.select_one('a[href="/recits/un-ete-sur-le-lac-temiscamingue/"]')
+
+
+def test_town_pages_showing_contacts_are_reused_by_the_next_build_of_another_process(
+        tmp_path):
+    root = copy_site("windows", tmp_path)
+    settings = tmp_path / "fixed_day.py"  # the project's settings, on the fixture's day
+    settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+                        "from pelicanconf import *  # noqa\n"
+                        f"THEME = {str(ROOT / 'theme')!r}\n"
+                        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
+                        "EVENTS = {'today': '2026-12-02'}\n", encoding="utf-8")
+    page = root / "output" / "municipalites" / "amos" / "index.html"  # shows its MRC's people
+    inodes = []
+    for seed in ("1", "2"):  # each process orders sets its own way
+        done = subprocess.run([sys.executable, "-m", "vitrine.cli", "build", "--root",
+                               str(root), "--settings", str(settings)], capture_output=True,
+                              text=True, cwd=ROOT, check=False,
+                              env={**os.environ, "PYTHONHASHSEED": seed})
+        assert done.returncode == 0, done.stderr
+        assert "Marc Gagnon" in page.read_text(encoding="utf-8")
+        inodes.append(page.stat().st_ino)
+    assert inodes[0] == inodes[1]  # linked from the first build, not rendered again

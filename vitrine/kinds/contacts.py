@@ -66,7 +66,8 @@ class Contact(Bilingual):
     email: str = ""
     booking: str = ""
     mrcs: list = field(default_factory=list)
-    towns: frozenset = frozenset()  # the towns of its MRCs, or every town for the region's
+    towns: tuple = ()  # the towns of its MRCs, or every town for the region's (sorted: the
+    # page cache reads this dataclass's repr, which must not change from build to build)
     path: str = ""
     line: int | None = None
 
@@ -99,7 +100,7 @@ def make_contact(item, doc, parts, refs) -> tuple[Contact | None, list]:
                    audiences=v["audiences"], languages=v["languages"],
                    organization=v["organization"], photo=v.get("photo") or "",
                    phone=v.get("phone") or "", email=v.get("email") or "",
-                   booking=v.get("booking") or "", mrcs=mrcs, towns=frozenset(towns),
+                   booking=v.get("booking") or "", mrcs=mrcs, towns=tuple(sorted(towns)),
                    path=item.path, line=item.line), []
 
 
