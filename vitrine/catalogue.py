@@ -55,3 +55,13 @@ class Catalogue:
         every = set().union(*(set(s) for s in self.strings.values())) if self.strings else set()
         return sorted(f"{lang}: {key}" for lang, s in self.strings.items()
                       for key in every - set(s))
+
+
+_OF_THEME: dict[str, Catalogue] = {}
+
+
+def theme_catalogue(theme: str) -> Catalogue:
+    """The catalogue of a theme's translations/, read once per process."""
+    if theme not in _OF_THEME:
+        _OF_THEME[theme] = Catalogue.from_folder(Path(theme) / "translations")
+    return _OF_THEME[theme]

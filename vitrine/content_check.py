@@ -27,10 +27,9 @@ def check_content(root: Path, towns: set[str] | None = None,
     keys = defaultdict(list)
     for file in sorted(content.rglob("*.md")):
         shown = file.relative_to(root).as_posix()
-        is_story = file.parent.name == "stories"
-        parsed = frontmatter.read(file.read_bytes(), shown,
-                                  frontmatter.STORY if is_story else frontmatter.record_for(
-                                      file.relative_to(content).as_posix()))
+        record = frontmatter.record_for(file.relative_to(content).as_posix())
+        is_story = record is frontmatter.STORY
+        parsed = frontmatter.read(file.read_bytes(), shown, record)
         report.problems.extend(parsed.problems)
         if parsed.meta is None:
             continue

@@ -13,6 +13,12 @@ from vitrine.yamlfile import YamlError, decode, parse
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 _FENCE = re.compile(r"^(?:---|\.\.\.)\s*$")
 
+COVER = Field("cover", Text(pattern=r"images/[A-Za-z0-9_./-]+\.(?:jpe?g|png|webp)",
+                            expected="an image path under content/ (images/….jpg)"),
+              doc="Cover image, under content/images/; resized automatically.")
+COVER_ALT = Field("cover_alt", Text(max_length=300), doc="What the cover shows, for screen "
+                                                            "readers.")
+
 STORY = Record(expected="front matter (a mapping)", fields=[
     Field("title", Text(max_length=200), required=True, doc="Headline of the story."),
     Field("audience", ListOf(Choice(list(AUDIENCES)), min_items=1), required=True,
@@ -25,10 +31,8 @@ STORY = Record(expected="front matter (a mapping)", fields=[
           doc="Last part of the URL; made from the title when absent."),
     Field("summary", Text(max_length=400), required=True,
           doc="One or two sentences for cards, feeds and search engines."),
-    Field("cover", Text(pattern=r"images/[A-Za-z0-9_./-]+\.(?:jpe?g|png|webp)",
-                        expected="an image path under content/ (images/….jpg)"),
-          doc="Cover image, under content/images/; resized automatically."),
-    Field("cover_alt", Text(max_length=300), doc="What the cover shows, for screen readers."),
+    COVER,
+    COVER_ALT,
     Field("date", Date(), required=True, doc="Publication date."),
     Field("author", Text(max_length=120),
           doc="Who wrote it (default: the agency, the AGENCY setting)."),
@@ -49,15 +53,12 @@ PAGE = Record(expected="front matter (a mapping)", fields=[
 ])
 
 
-COVER = Field("cover", Text(pattern=r"images/[A-Za-z0-9_./-]+\.(?:jpe?g|png|webp)",
-                            expected="an image path under content/ (images/….jpg)"),
-              doc="Cover image, under content/images/; resized automatically.")
 WINDOW = Record(expected="front matter (a mapping)", fields=[
     *PAGE.fields,
     Field("promise", Text(max_length=240), doc="The window's promise, one sentence under "
                                                "its title (default: its summary)."),
     COVER,
-    Field("cover_alt", Text(max_length=300), doc="What the cover shows, for screen readers."),
+    COVER_ALT,
 ])
 
 

@@ -7,24 +7,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import jinja2
 from pelican import signals
 
 from vitrine import routes
-from vitrine.catalogue import Catalogue
+from vitrine.catalogue import theme_catalogue
 from vitrine.fragment_cache import FragmentCache
 from vitrine.safe_markdown import is_safe_url
 
-_CATALOGUES: dict[str, Catalogue] = {}
 _MISSING = object()
-
-
-def _catalogue(theme: str) -> Catalogue:
-    if theme not in _CATALOGUES:
-        _CATALOGUES[theme] = Catalogue.from_folder(Path(theme) / "translations")
-    return _CATALOGUES[theme]
 
 
 def _lang(ctx) -> str:
@@ -59,7 +51,7 @@ def web_url(url: str) -> bool:
 
 def install(generator) -> None:
     """Add the catalogue, helpers and {% cache %} tag to a generator's Jinja environment."""
-    catalogue = _catalogue(generator.settings["THEME"])
+    catalogue = theme_catalogue(generator.settings["THEME"])
     siteurl = generator.settings.get("SITEURL", "")
     default = generator.settings.get("DEFAULT_LANG") or routes.DEFAULT_LANG
     strings = catalogue.strings

@@ -16,13 +16,13 @@ from vitrine.importer.job_columns import FIELDS, propose
 from vitrine.importer.mapping import (
     Mapping,
     MappingError,
-    _lookup,
     label_key,
+    lookup,
     propose_categories,
+    read_mapping_file,
 )
 from vitrine.kinds.jobs.schema import TYPES
 from vitrine.text import clean
-from vitrine.yamlfile import YamlError, load
 
 TYPE_WORDS = {
     "full-time": r"\btemps (?:plein|complet)\b|\bplein temps\b|\bfull ?time\b|\bfulltime\b",
@@ -47,7 +47,7 @@ class JobMapping(Mapping):
 
     def types_of(self, label: str) -> list[str] | None:
         """Return the table's types for a partner label (case and accents ignored)."""
-        return _lookup(self.types, label)
+        return lookup(self.types, label)
 
 
 def guess_types(label: str) -> tuple[list[str], str]:
@@ -90,24 +90,7 @@ def propose_mapping(source: str, columns: list[str], rows: list[dict], guess) ->
 
 def load_job_mapping(path: Path, shown: str) -> JobMapping:
     """Read a jobs mapping file written by the importer and reviewed by the steward."""
-    try:
-        doc, problems = load(path, shown)
-    except YamlError as exc:
-        raise MappingError([exc.problem]) from None
-    data = doc.data if isinstance(doc.data, dict) else {}
-    columns = data.get("columns") if isinstance(data.get("columns"), dict) else {}
-    for name, value in columns.items():
-        if name not in FIELDS:
-            problems.append(doc.problem(("columns", name), f"columns.{name}",
-                                        f"unknown field; expected one of {', '.join(FIELDS)}"))
-        elif not (isinstance(value, str) or isinstance(value, list) and value
-                  and all(isinstance(v, str) for v in value)):
-            problems.append(doc.problem(("columns", name), f"columns.{name}",
-                                        "expected a column name, or a list of them (the "
-                                        "first filled is taken)"))
-    if "title" not in columns:
-        problems.append(doc.problem(("columns",), "columns", "expected the column of title: "
-                                                             "at least title: <column>"))
+    doc, data, columns, problems = read_mapping_file(path, shown, FIELDS, "title")
     types = data.get("employment_types") or {}
     for label, value in types.items() if isinstance(types, dict) else ():
         listed = value if isinstance(value, list) else [value] if value else []

@@ -74,14 +74,15 @@ class Mapping:
 
     def category_of(self, label: str) -> str | None:
         """Return the table's category for a partner label (case and accents ignored)."""
-        return _lookup(self.categories, label)
+        return lookup(self.categories, label)
 
     def town_of(self, spelling: str) -> str | None:
         """Return the table's town for a partner's spelling (case and accents ignored)."""
-        return _lookup(self.municipalities, spelling)
+        return lookup(self.municipalities, spelling)
 
 
-def _lookup(table: dict[str, str], label: str) -> str | None:
+def lookup(table: dict, label: str):
+    """A partner label's entry in a table of the mapping (case and accents ignored)."""
     if label in table:
         return table[label]
     return {label_key(k): v for k, v in table.items()}.get(label_key(label))
@@ -199,26 +200,33 @@ def propose_categories(labels: list[str], guess) -> tuple[dict[str, str], dict[s
     return table, notes
 
 
-def load_mapping(path: Path, shown: str) -> Mapping:
-    """Read a mapping file written by the importer and reviewed by the steward."""
+def read_mapping_file(path: Path, shown: str, fields, required: str):
+    """A mapping file's data and columns, with every problem of its columns: an unknown
+    field, a value that is no column name (or list of them), the required field missing."""
     try:
         doc, problems = load(path, shown)
     except YamlError as exc:
         raise MappingError([exc.problem]) from None
     data = doc.data if isinstance(doc.data, dict) else {}
-    columns = data.get("columns") or {}
-    for name in columns if isinstance(columns, dict) else ():
-        value = columns[name]
-        if name not in FIELDS:
+    columns = data.get("columns") if isinstance(data.get("columns"), dict) else {}
+    for name, value in columns.items():
+        if name not in fields:
             problems.append(doc.problem(("columns", name), f"columns.{name}",
-                                        f"unknown field; expected one of {', '.join(FIELDS)}"))
-        elif not (isinstance(value, str) or isinstance(value, list)
+                                        f"unknown field; expected one of {', '.join(fields)}"))
+        elif not (isinstance(value, str) or isinstance(value, list) and value
                   and all(isinstance(v, str) for v in value)):
             problems.append(doc.problem(("columns", name), f"columns.{name}",
-                                        "expected a column name or a list of them"))
-    if not isinstance(columns, dict) or "name" not in columns:
-        problems.append(doc.problem(("columns",), "columns", "expected the column of name: "
-                                                             "at least name: <column>"))
+                                        "expected a column name, or a list of them"))
+    if required not in columns:
+        problems.append(doc.problem(("columns",), "columns", f"expected the column of "
+                                                             f"{required}: at least "
+                                                             f"{required}: <column>"))
+    return doc, data, columns, problems
+
+
+def load_mapping(path: Path, shown: str) -> Mapping:
+    """Read a mapping file written by the importer and reviewed by the steward."""
+    _, data, columns, problems = read_mapping_file(path, shown, FIELDS, "name")
     if problems:
         raise MappingError(problems)
     categories = data.get("categories") or {}

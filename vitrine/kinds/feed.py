@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
 from html import escape
-from pathlib import Path
 
 from vitrine import routes
-from vitrine.catalogue import Catalogue
+from vitrine.catalogue import theme_catalogue
 
 
 @dataclass
 class FeedEntry:
-    """What Pelican's feed writer reads of an article, for an event."""
+    """What Pelican's feed writer reads of an article, for an event or a job offer."""
 
     title: str
     url: str
@@ -51,10 +49,5 @@ def write_list_feed(gen, writer, page_url: str, entries: list, lang: str, title_
     """Write the Atom feed beside a list page (…/atom.xml); return its URL."""
     feed_url = f"{page_url}atom.xml"
     writer.write_feed(entries, {**gen.context, "lang": lang}, feed_url, feed_type="atom",
-                      feed_title=_catalogue(gen.settings["THEME"]).get(lang, title_key))
+                      feed_title=theme_catalogue(gen.settings["THEME"]).get(lang, title_key))
     return feed_url
-
-
-@lru_cache(maxsize=4)
-def _catalogue(theme: str) -> Catalogue:
-    return Catalogue.from_folder(Path(theme) / "translations")

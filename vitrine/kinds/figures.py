@@ -110,9 +110,9 @@ class Figure(Bilingual):
     @property
     def described_until(self) -> dt.date:
         """The last day of the period it describes."""
-        year, month, day = (int(p) if p else None for p in _AS_OF.fullmatch(self.date).groups())
+        year, month, day = self.period
         if day:
-            return dt.date(year, month, day)
+            return day
         if month:
             return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
         return dt.date(year, 12, 31)
