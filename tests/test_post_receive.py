@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -13,7 +14,8 @@ import pytest
 from conftest import ROOT, SITES
 
 PROJECT_FILES = ["Makefile", "pyproject.toml", "package.json", "package-lock.json",
-                 "pelicanconf.py", "publishconf.py", "README.md", "theme", "plugins", "vitrine"]
+                 "pelicanconf.py", "publishconf.py", "previewconf.py", "README.md", "theme",
+                 "plugins", "vitrine"]
 
 
 def git(*args, cwd: Path) -> subprocess.CompletedProcess:
@@ -78,8 +80,8 @@ def test_good_push_publishes_and_broken_push_is_refused(server):
     bad.write_text(bad.read_text().replace("[tourists, workers]", "studens"))
     second = commit_and_push(work, "Typo in audience")
     assert "BUILD FAILED" in second.stderr
-    assert ('content/stories/lac.fr.md:3: audience: expected one of investors, students, '
-            'workers, tourists; got "studens"') in second.stderr
+    assert ('content/stories/lac.fr.md:3: audience: attendu l\'une des valeurs investors, '
+            'students, workers, tourists; trouvé "studens"') in second.stderr  # a French site
     assert "the live site was NOT changed" in second.stderr
     assert live.resolve() == target
     assert story.read_text() == published
@@ -90,3 +92,34 @@ def test_good_push_publishes_and_broken_push_is_refused(server):
     assert "vitrine: published" in third.stderr
     assert live.resolve() != target
     assert (live / "recits" / "un-bel-ete-sur-le-lac-temiscamingue" / "index.html").is_file()
+
+
+def test_a_branch_is_previewed_apart_and_removed_with_it(server):
+    work, live = server
+    assert "vitrine: published" in commit_and_push(work, "First stories").stderr
+    published = live.resolve()
+    git("checkout", "-qb", "cms/stories/Un-lac", cwd=work)
+    story = work / "content" / "stories" / "lac.fr.md"
+    story.write_text(story.read_text().replace("Un été sur le lac", "Un automne sur le lac"))
+    git("commit", "-qam", "Draft: autumn", cwd=work)
+    pushed = git("push", "origin", "cms/stories/Un-lac", cwd=work)
+    assert "preview of cms/stories/Un-lac at /apercus/cms-stories-un-lac/" in pushed.stderr
+
+    preview = live.parent / "live.apercus" / "cms-stories-un-lac"
+    page = (preview / "recits" / "un-automne-sur-le-lac-temiscamingue" / "index.html").read_text()
+    assert '<meta name="robots" content="noindex">' in page
+    assert 'href="/apercus/cms-stories-un-lac/theme/css/main.css"' in page
+    assert "Disallow: /" in (preview / "robots.txt").read_text()
+    for html in preview.rglob("*.html"):  # every page hidden, every link inside the preview
+        text = html.read_text()
+        assert 'name="robots" content="noindex"' in text, html
+        outside = re.findall(r'(?:href|src|data-[a-z-]+)="(/(?!apercus/cms-stories-un-lac/)[^"]*)"',
+                             text)
+        assert not outside, (html, outside[:3])
+    assert live.resolve() == published  # the live site is not the draft
+    assert not (live / "recits" / "un-automne-sur-le-lac-temiscamingue").exists()
+
+    removed = git("push", "origin", "--delete", "cms/stories/Un-lac", cwd=work)
+    assert "vitrine: preview of cms/stories/Un-lac removed" in removed.stderr
+    assert not preview.exists()
+    assert not list((live.parent / "live.builds" / "apercus").iterdir())

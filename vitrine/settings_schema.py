@@ -96,6 +96,8 @@ SETTINGS = Record(extra_ok=True, fields=[
     Field("GIT_EDIT_URL", Text(pattern=r".*\{path\}.*", expected="an address holding {path} "
                                "(and {line})"), doc="A record's line on the Git host."),
     Field("DEMO_SITE", Flag(), default=False, doc="Show the demo notice in the footer."),
+    Field("PREVIEW", Flag(), default=False, doc="A draft's preview: every page noindex, "
+                                                "robots.txt refuses all (previewconf.py)."),
     Field("STORY_PAGE_CACHE", Flag(), default=True, doc="Reuse unchanged story pages."),
     Field("DIRECTORY", Record(fields=[
         Field("per_page", Integer(1, 1000), doc="Businesses per list page."),

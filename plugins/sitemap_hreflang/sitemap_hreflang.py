@@ -51,9 +51,12 @@ def write(pelican) -> None:
         lines.append("</url>")
     lines.append("</urlset>")
     (output / "sitemap.xml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    robots = "User-agent: *\nAllow: /\n"
-    if siteurl.startswith("http"):  # robots.txt wants an absolute sitemap URL
-        robots += f"\nSitemap: {siteurl}/sitemap.xml\n"
+    if pelican.settings.get("PREVIEW"):  # a draft: nothing to index, no sitemap to announce
+        robots = "User-agent: *\nDisallow: /\n"
+    else:
+        robots = "User-agent: *\nAllow: /\n"
+        if siteurl.startswith("http"):  # robots.txt wants an absolute sitemap URL
+            robots += f"\nSitemap: {siteurl}/sitemap.xml\n"
     (output / "robots.txt").write_text(robots, encoding="utf-8")
     log.info("sitemap: %d pages", len(_PAGES))
 
