@@ -28,7 +28,7 @@ def test_hostile_records_are_refused_with_file_line_and_key_path(site):
     d = load_directory(site)
     assert [str(p) for p in d.problems] == [
         "data/sources/chambre-commerce.yaml:21:5: businesses[1].website: expected a web "
-        "address (https://…), got an unsafe javascript: address",
+        "address (https://…), got an unsafe address (javascript:)",
         "data/sources/chambre-commerce.yaml:23:5: businesses[2].name: expected text without "
         'HTML, got "Génie Nord <script>alert(1)</script>"',
     ]

@@ -203,13 +203,13 @@ def test_bad_settings_stop_the_build_and_check_with_located_problems(tmp_path, c
         f"exec((Path({str(ROOT)!r}) / 'pelicanconf.py').read_text())\n"
         "DIRECTORY = {'per_page': 0, 'colour': 'red'}\n"
         "EVENTS = {'today': 'someday'}\nTIMEZONE = 'Abitibi/Nowhere'\n", encoding="utf-8")
-    expected = [
-        "pelicanconf.py:3: DIRECTORY.per_page: expected a whole number between 1 and 1000, "
-        "got 0",
-        "pelicanconf.py:3: DIRECTORY.colour: unknown key; expected one of per_page, "
+    expected = [  # a French site: the problems are told in French
+        "pelicanconf.py:3: DIRECTORY.per_page: attendu un nombre entier entre 1 et 1000, "
+        "trouvé 0",
+        "pelicanconf.py:3: DIRECTORY.colour: clé inconnue; attendu l'une des valeurs per_page, "
         "window_sample, report_dir, edit_url, workers",
-        'pelicanconf.py:4: EVENTS.today: expected a date (YYYY-MM-DD), got "someday"',
-        'pelicanconf.py:5: TIMEZONE: expected a time zone (America/Toronto), got '
+        'pelicanconf.py:4: EVENTS.today: attendu une date (AAAA-MM-JJ), trouvé "someday"',
+        'pelicanconf.py:5: TIMEZONE: attendu un fuseau horaire (America/Toronto), trouvé '
         '"Abitibi/Nowhere"']
     result = build(root, root / "output", root / "pelicanconf.py")
     assert not result.ok and result.errors >= 4 and not (root / "output").exists()

@@ -35,8 +35,8 @@ def site(tmp_path):
      "description.fr: expected text without HTML"),
     ('    tags: ["<script>x</script>"]\n', "tags[0]: expected text without HTML"),
     ("    website: \"data:text/html,<script>alert(1)</script>\"\n",
-     "website: expected a web address (https://…), got an unsafe data: address"),
-    ("    website: \" VBScript:msgbox(1)\"\n", "got an unsafe vbscript: address"),
+     "website: expected a web address (https://…), got an unsafe address (data:)"),
+    ("    website: \" VBScript:msgbox(1)\"\n", "got an unsafe address (vbscript:)"),
     ("    lat: 45.5\n    lon: -73.6\n", "lat: expected coordinates inside the region"),
     ("    lat: 48.5\n", "lon: missing; lat and lon go together"),
     ("    phone: {number: 1}\n", "phone: expected a phone number, got a mapping"),
@@ -165,6 +165,6 @@ def test_the_build_command_reports_and_exits_with_the_build_s_status(tmp_path):
     (root / "content/windows/home.fr.md").write_text("---\ntitle: [unclosed\n---\n")
     failed = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
     assert failed.returncode == 1
-    assert "content/windows/home.fr.md:3: invalid YAML" in failed.stderr
+    assert "content/windows/home.fr.md:3: YAML invalide :" in failed.stderr
     assert failed.stderr.rstrip().splitlines()[-1].startswith("ERROR: build failed: ")
     assert "built " not in failed.stdout

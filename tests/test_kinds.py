@@ -45,10 +45,11 @@ def test_a_kind_of_the_registry_is_validated_by_check_and_the_build(project, cap
     (project / "data/trails/sentier-perdu.yaml").write_text(BAD, encoding="utf-8")
     assert main(["check", "--root", str(project)]) == 1
     err = capsys.readouterr().err
-    assert 'data/trails/sentier-perdu.yaml:2:1: length_km: expected a length in km, got ' \
+    # A French site: our grammar is French, a kind's own words as its author wrote them.
+    assert 'data/trails/sentier-perdu.yaml:2:1: length_km: attendu a length in km, trouvé ' \
         '"loin"' in err
-    assert 'data/trails/sentier-perdu.yaml:3:1: municipality: expected a municipality of ' \
-        'data/territory.yaml, got "atlantis"' in err
+    assert 'data/trails/sentier-perdu.yaml:3:1: municipality: attendu une municipalité de ' \
+        'data/territory.yaml, trouvé "atlantis"' in err
     site = build_copy(project, DATA_KINDS=["toy_kind"])
     assert site.result.warnings >= 2 and not site.exists("/sentiers/sentier-perdu/")
 

@@ -21,5 +21,5 @@ def test_listed_moves_redirect_and_never_replace_a_page(tmp_path, caplog):
     assert site.html("/vieux-chemin/").select_one("a")["href"] == "/visiter/"
     assert site.html("/etudier/").h1.get_text() == "students fr"
     assert "redirect from /etudier/ skipped: a page is published there" in caplog.text
-    assert 'data/redirects.yaml:3:1: bad: expected site paths like "/recits/old-slug/", ' \
-           'got "bad"' in caplog.text
+    assert 'data/redirects.yaml:3:1: bad: attendu des chemins du site comme ' \
+           '"/recits/old-slug/", trouvé "bad"' in caplog.text

@@ -260,6 +260,6 @@ def test_bad_jobs_contacts_and_figures_are_located_by_check(tmp_path, capsys):
            '(its slug), got "nulle-part"' in err
     assert 'data/jobs/bad.yaml:3:30: employment_type[1]: expected one of full-time' in err
     assert "data/jobs/bad.yaml:6:9: apply.url: expected a web address (https://…), got an " \
-           "unsafe javascript: address" in err
+           "unsafe address (javascript:)" in err
     assert 'contacts[5].mrcs[0]: expected an MRC of data/territory.yaml, got "abitbi" (did you ' \
            'mean "abitibi"?)' in err

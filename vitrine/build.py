@@ -14,6 +14,7 @@ from pathlib import Path
 
 from vitrine import build_cache
 from vitrine.build_cache import cache_settings
+from vitrine.problem_language import in_language, site_language
 from vitrine.search_index import SearchIndexing, has_index, language_written, reuse_index
 from vitrine.settings_schema import check_settings
 
@@ -96,8 +97,8 @@ def build(root: Path, output: Path, settings_file: Path, overrides: dict | None 
     try:
         settings = pelican_settings(settings_file, root, staging,
                                     {**caching, **(overrides or {})})
-        for problem in check_settings(settings, settings_file):
-            log.error("%s", problem)  # counted: the build fails, having said everything
+        for problem in check_settings(settings, settings_file):  # counted: the build then fails
+            log.error("%s", in_language(problem, site_language(settings)))
         if counter.errors:
             raise SettingsError(f"{counter.errors} problem(s) in the settings")
         Pelican(settings).run()

@@ -169,8 +169,8 @@ class Url(Check):
             return ctx.fail(parts, f"expected {self.expected}, got {show(value)}")
         cleaned = re.sub(r"[\x00-\x20]", "", value).lower()
         if cleaned.startswith(UNSAFE_SCHEMES):
-            return ctx.fail(parts, f"expected {self.expected}, got an unsafe "
-                                   f"{cleaned.split(':')[0]}: address")
+            return ctx.fail(parts, f"expected {self.expected}, got an unsafe address "
+                                   f"({cleaned.split(':')[0]}:)")
         if not re.fullmatch(r"https?://[^\s<>\"']+\.[^\s<>\"']+", value.strip()):
             return ctx.fail(parts, f"expected {self.expected}, got {show(value)}")
         return value.strip()

@@ -18,6 +18,7 @@ from vitrine.directory.report import write_report
 from vitrine.jsonld import business_jsonld, public_url, script_json
 from vitrine.live import directory_written
 from vitrine.page_cache import PageCache, base_key
+from vitrine.problem_language import in_language, site_language
 from vitrine.search_index import language_written
 from vitrine.story_index import all_stories, for_reader
 
@@ -68,8 +69,9 @@ class DirectoryGenerator(Generator):
         if self.loading is None:
             return
         self.directory = d = self.loading.result()
+        lang = site_language(self.settings)
         for problem in d.problems:
-            log.warning("%s", problem)
+            log.warning("%s", in_language(problem, lang))
         self.by_slug = {b.slug: b for b in d.businesses}
         self.by_category, self.by_town = defaultdict(list), defaultdict(list)
         for business in d.businesses:

@@ -15,6 +15,7 @@ from pelican.generators import Generator
 from vitrine import routes
 from vitrine.kinds import load_kinds
 from vitrine.kinds.items import References, read_kind
+from vitrine.problem_language import in_language, site_language
 
 log = logging.getLogger(__name__)
 DEFAULTS = {"today": None, "in_window": 4, "on_page": 6}
@@ -63,7 +64,7 @@ class KindsGenerator(Generator):
         for name, kind in self.kinds.items():
             self.items[name], problems = read_kind(self.root, kind, refs)
             for problem in problems:
-                log.warning("%s", problem)
+                log.warning("%s", in_language(problem, site_language(self.settings)))
             if kind.review is not None:
                 kind.review(self.items[name], self.context["today"], self.settings)
         # the kinds the menu links to (those with pages and items), named once for every page

@@ -9,6 +9,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from vitrine import routes
+from vitrine.problem_language import in_language, site_language
 from vitrine.redirects import load_redirects
 from vitrine.story_index import all_stories
 
@@ -28,7 +29,7 @@ class RedirectsGenerator(Generator):
         root = Path(self.settings["PATH"]).resolve().parent
         moves, problems = load_redirects(root)
         for problem in problems:
-            log.warning("%s", problem)
+            log.warning("%s", in_language(problem, site_language(self.settings)))
         self.moves.update(moves)
 
     def generate_output(self, writer):

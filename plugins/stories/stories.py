@@ -12,6 +12,7 @@ from pelican.readers import MarkdownReader
 
 from vitrine import frontmatter
 from vitrine.jsonld import public_url, script_json, story_jsonld
+from vitrine.problem_language import in_language, site_language
 from vitrine.safe_markdown import DEFAULT_EMBED_HOSTS, EmbedAllowList, SafeMarkdown
 
 from .page_writer import get_writer, save_keys
@@ -45,7 +46,8 @@ class FrontMatterReader(MarkdownReader):
         raw = Path(source_path).read_bytes()
         parsed = frontmatter.read(raw, shown, record)
         if parsed.problems:
-            log.warning("%s", "\n".join(str(p) for p in sorted(parsed.problems)))
+            lang = site_language(self.settings)
+            log.warning("%s", "\n".join(in_language(p, lang) for p in sorted(parsed.problems)))
             _REPORTED.add(Path(source_path).resolve().relative_to(
                 Path(self.settings["PATH"]).resolve()).as_posix())
             raise InvalidContent(shown)

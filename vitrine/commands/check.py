@@ -6,7 +6,9 @@ import logging
 import sys
 from pathlib import Path
 
+from vitrine import problem_formats
 from vitrine.directory.report import write_report
+from vitrine.problem_language import in_language, site_language
 from vitrine.project import load_project
 
 log = logging.getLogger(__name__)
@@ -22,6 +24,9 @@ def add_arguments(parser) -> None:
                              "(default reports/steward)")
     parser.add_argument("--settings", type=Path, default=None, metavar="FILE",
                         help="settings to check and build with (default: ROOT/pelicanconf.py)")
+    parser.add_argument("--format", choices=problem_formats.FORMATS, default="text",
+                        help="text (default); github: annotations on the pull request's files; "
+                             "gitlab: a Code Quality report (JSON) on standard output")
 
 
 def run(args) -> int:
@@ -29,8 +34,12 @@ def run(args) -> int:
     root = args.root.resolve()
     project = load_project(root, args.settings.resolve() if args.settings else None)
     directory, content, problems = project.directory, project.content, project.problems
-    for problem in problems:
-        print(problem, file=sys.stderr)
+    lang = site_language(project.settings)
+    if args.format == "text":
+        for problem in problems:
+            print(in_language(problem, lang), file=sys.stderr)
+    else:
+        print(getattr(problem_formats, args.format)(problems, lang))
     if directory and args.report:
         for path in write_report(directory, root / args.report):
             log.info("steward's report written to %s", path)
@@ -40,8 +49,9 @@ def run(args) -> int:
         summary += (f", {sum(s.record_count for s in directory.sources.values())} records from "
                     f"{len(directory.sources)} sources, {len(directory.businesses)} businesses")
     if problems:
-        print(f"{len(problems)} problem(s) found; {summary}", file=sys.stderr)
+        found = "problème(s) trouvé(s)" if lang == "fr" else "problem(s) found"
+        print(f"{len(problems)} {found}; {summary}", file=sys.stderr)
         return 1
-    print(f"ok: {summary}")
+    print(f"ok: {summary}", file=sys.stderr if args.format == "gitlab" else sys.stdout)
     return 0
 
