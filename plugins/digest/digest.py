@@ -22,12 +22,7 @@ class DigestGenerator(Generator):
     """Write the digest pages of every audience, in each language."""
 
     def generate_context(self):
-        """Give each window the address of its audience's digest."""
-        extras = self.context.setdefault("window_extras", {})
-        for lang in routes.LANGUAGES:
-            for audience in routes.AUDIENCES:
-                extras.setdefault((lang, audience), {})["window_digest"] = page_url(lang,
-                                                                                   audience)
+        """Nothing to read: issues are chosen from what the other generators read."""
 
     def generate_output(self, writer):
         """Write each audience's latest issue with its archive, and each issue's page."""
@@ -72,6 +67,17 @@ def story_of(article) -> Story:
                  getattr(article, "key", "") or article.slug, source=article)
 
 
+def link_windows(generators):
+    """Give each window the URL maker of its audience's digest (windows may share their
+    extras between languages: the URL is made in the template, for its language)."""
+    for generator in generators:
+        if isinstance(generator, DigestGenerator):
+            extras = generator.context.setdefault("window_extras", {})
+            for lang in routes.LANGUAGES:
+                for audience in routes.AUDIENCES:
+                    extras.setdefault((lang, audience), {})["window_digest"] = page_url
+
+
 def get_generators(pelican):
     """Offer the digests' generator to Pelican."""
     return DigestGenerator
@@ -80,3 +86,4 @@ def get_generators(pelican):
 def register():
     """Add the generator of the digest pages."""
     signals.get_generators.connect(get_generators)
+    signals.all_generators_finalized.connect(link_windows)  # once the windows' extras exist

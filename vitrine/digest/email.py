@@ -69,7 +69,7 @@ def render(digest: Digest, site: Site, catalogue: Catalogue) -> Email:
               "links": links(digest.audience, lang, site)}
     values["subject"] = t("digest.subject", audience=values["audience_name"],
                           date=catalogue.long_date(lang, digest.since))
-    html = INLINER.inline(env.get_template("digest/email.html").render(values))
+    html = INLINER.inline(env.get_template("digest/email.html").render(values)).rstrip() + "\n"
     text = env.get_template("digest/email.txt").render(values)
     return Email(lang, values["subject"], html, text)
 
@@ -125,5 +125,5 @@ def _environment(theme: Path) -> jinja2.Environment:
     """Jinja for the e-mail templates: HTML escaped, text as written."""
     return jinja2.Environment(loader=jinja2.FileSystemLoader(str(Path(theme) / "templates")),
                               autoescape=jinja2.select_autoescape(["html"]),
-                              trim_blocks=True, lstrip_blocks=True,
+                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                               undefined=jinja2.StrictUndefined)
