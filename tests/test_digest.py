@@ -167,8 +167,10 @@ def test_every_link_of_a_digest_is_a_page_of_the_built_site(mailed, site):
             assert site.exists(a["href"].removeprefix(PUBLIC)), a["href"]
 
 
-def cards(page, section_id) -> list[str]:
-    return [a["href"] for a in page.select(f"#{section_id} ~ ul h3 a, #{section_id} ~ ul h4 a")]
+def cards(page, heading_id) -> list[str]:
+    """The links of the cards listed under a heading of a digest page."""
+    listed = page.find(id=heading_id).find_next_sibling("ul")
+    return [a["href"] for a in listed.select("h3 a, h4 a")]
 
 
 def test_each_audience_has_a_digest_page_in_each_language(site):
@@ -191,6 +193,21 @@ def test_the_latest_issue_is_last_month_with_its_archive_newest_first(site):
     assert [a["href"] for a in page.select("#archive-title + ul a")] == [
         "/infolettre/travailler/2026-11/", "/infolettre/travailler/2026-10/"]
     assert page.select_one('link[hreflang="en"]')["href"] == f"{PUBLIC}/en/newsletter/work/"
+
+
+@pytest.mark.parametrize("url, stories, events, jobs", [
+    ("/infolettre/etudier/", ["/recits/un-premier-hiver-en-abitibi/"],
+     ["/evenements/salon-janvier/"], ["/emplois/stage-ete-2027/"]),
+    ("/infolettre/visiter/", ["/recits/les-lacs-en-novembre/"],
+     ["/evenements/festival-touristes/"], ["/emplois/guide-touristique/"]),
+    ("/en/newsletter/work/", ["/en/stories/the-first-day-of-november/"],
+     ["/en/events/soiree-accueil/", "/en/events/salon-janvier/"],
+     ["/en/jobs/stage-ete-2027/", "/en/jobs/posee-le-premier/"])])
+def test_each_audience_s_latest_issue_holds_its_own_items(site, url, stories, events, jobs):
+    page = site.html(url)
+    assert cards(page, "stories-title") == stories
+    assert cards(page, "events-title") == events
+    assert cards(page, "jobs-title") == jobs
 
 
 def test_an_issue_holds_what_was_published_in_its_month(site):
