@@ -18,6 +18,8 @@ from vitrine import routes
 from vitrine.catalogue import Catalogue, clock
 from vitrine.digest.select import Digest
 from vitrine.digest.urls import page_url
+from vitrine.kinds.events.pages import url as events_url
+from vitrine.kinds.jobs.pages import url as jobs_url
 
 # Mail clients drop <style> and never fetch a stylesheet: every rule goes into style="".
 INLINER = css_inline.CSSInliner(keep_style_tags=False, keep_link_tags=False,
@@ -83,9 +85,6 @@ def when(event, today: dt.date, lang: str, catalogue: Catalogue) -> str:
 
 def links(audience: str, lang: str, site: Site) -> dict[str, str]:
     """Absolute addresses a digest links to: its window, its pages, its lists and feeds."""
-    from vitrine.kinds.events.pages import url as events_url
-    from vitrine.kinds.jobs.pages import url as jobs_url
-
     window = routes.window(lang, audience)
     return {"home": site.absolute(routes.home(lang)), "window": site.absolute(window),
             "digest": site.absolute(page_url(lang, audience)),
