@@ -15,7 +15,7 @@ GIT_EDIT_URL = "https://git.example.org/agence/vitrine/-/edit/main/{path}#L{line
 PATH = "content"
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["ui_strings", "stories", "responsive_images", "windows", "data_kinds",
+PLUGINS = ["ui_strings", "stories", "responsive_images", "windows", "data_kinds", "digest",
            "business_pages", "sitemap_hreflang", "redirects", "search", "map_assets",
            "security_headers"]
 DIRECTORY = {"per_page": 48, "window_sample": 8}  # a window also shows jobs, events, people

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 
@@ -50,11 +51,28 @@ class Catalogue:
             return key
         return text.format(**values) if values and isinstance(text, str) else text
 
+    def long_date(self, lang: str, value: dt.date) -> str:
+        """A date as the language writes it: 1er décembre 2026, December 1, 2026."""
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        month = self.get(lang, "months")[value.month - 1]
+        day = self.get(lang, "first_day") if value.day == 1 else value.day
+        return self.get(lang, "date_pattern").format(day=day, month=month, year=value.year)
+
     def missing(self) -> list[str]:
         """List keys present in one language and absent from another."""
         every = set().union(*(set(s) for s in self.strings.values())) if self.strings else set()
         return sorted(f"{lang}: {key}" for lang, s in self.strings.items()
                       for key in every - set(s))
+
+
+def clock(value: dt.time | dt.datetime, lang: str) -> str:
+    """A time of day as the language writes it: 19 h 30, 7:30 p.m."""
+    if lang == "fr":
+        return f"{value.hour} h" + (f" {value.minute:02d}" if value.minute else "")
+    hour = value.hour % 12 or 12
+    suffix = "a.m." if value.hour < 12 else "p.m."
+    return f"{hour}:{value.minute:02d} {suffix}" if value.minute else f"{hour} {suffix}"
 
 
 _OF_THEME: dict[str, Catalogue] = {}

@@ -19,6 +19,7 @@ COMMANDS = {
     "bench": ("vitrine.commands.bench", "print build and directory benchmarks"),
     "audit": ("vitrine.commands.audit", "audit a built site: axe, vnu, links, Lighthouse"),
     "print": ("vitrine.commands.print", "write QR window stickers or posters of businesses as PDF"),
+    "digest": ("vitrine.commands.digest", "write an audience's newsletter digest as an e-mail"),
 }
 
 

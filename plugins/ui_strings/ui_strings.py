@@ -12,6 +12,7 @@ import jinja2
 from pelican import signals
 
 from vitrine import routes
+from vitrine.catalogue import clock as time_of_day
 from vitrine.catalogue import theme_catalogue
 from vitrine.fragment_cache import FragmentCache
 from vitrine.safe_markdown import is_safe_url
@@ -92,22 +93,12 @@ def install(generator) -> None:
 
     @jinja2.pass_context
     def long_date(ctx, value, lang=None):
-        lang = lang or _lang(ctx)
-        if isinstance(value, dt.datetime):
-            value = value.date()
-        month = catalogue.get(lang, "months")[value.month - 1]
-        pattern = catalogue.get(lang, "date_pattern")
-        day = catalogue.get(lang, "first_day") if value.day == 1 else value.day
-        return pattern.format(day=day, month=month, year=value.year)
+        return catalogue.long_date(lang or _lang(ctx), value)
 
     @jinja2.pass_context
     def clock(ctx, value, lang=None):
         """A time of day as the language writes it: 19 h 30, 7:30 p.m."""
-        if (lang or _lang(ctx)) == "fr":
-            return f"{value.hour} h" + (f" {value.minute:02d}" if value.minute else "")
-        hour = value.hour % 12 or 12
-        suffix = "a.m." if value.hour < 12 else "p.m."
-        return f"{hour}:{value.minute:02d} {suffix}" if value.minute else f"{hour} {suffix}"
+        return time_of_day(value, lang or _lang(ctx))
 
     @jinja2.pass_context
     def events_url(ctx, what="", value="", lang=None, calendar=False):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from vitrine import routes
+from vitrine.digest.urls import page_url as digest_url
 from vitrine.kinds.events.pages import RESERVED
 from vitrine.kinds.events.pages import url as events_url
 from vitrine.kinds.jobs.pages import FOLDERS as JOB_FOLDERS
@@ -46,7 +47,8 @@ def template_pages(output: Path) -> list[str]:
             routes.window(lang, RICHEST_WINDOW), jobs_url(lang),
             _first_item(output, jobs_url(lang), closed=False),
             _first_item(output, jobs_url(lang), closed=True),
-            _first_item(output, f"{jobs_url(lang)}{JOB_FOLDERS[lang]['towns']}/")]
+            _first_item(output, f"{jobs_url(lang)}{JOB_FOLDERS[lang]['towns']}/"),
+            digest_url(lang, RICHEST_WINDOW)]
         urls += [f"/{url}" for url in candidates
                  if url is not None and (output / url / "index.html").is_file()]
     return urls

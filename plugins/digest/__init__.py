@@ -1,0 +1,5 @@
+"""Each audience's newsletter digest as pages: its latest issue and the monthly archive."""
+
+from .digest import register
+
+__all__ = ["register"]
