@@ -59,6 +59,7 @@ def test_a_valid_business_becomes_an_issue_and_an_email_carrying_its_yaml(page, 
     page.get_by_label("Nom de l'entreprise ou de l'organisme").fill(typed["name"])
     page.get_by_label("Catégorie").select_option(label="Boulangerie")
     page.get_by_label("Description en français").fill("Pain: levain\n- « croissants » 'maison'")
+    page.get_by_label("Description en anglais").fill("Back\\slash\ttab\u2028line {title} %20")
     page.get_by_label("Adresse").fill(typed["address"])
     page.get_by_label("Municipalité").fill("amos")
     page.get_by_label("Téléphone").fill(typed["phone"])
@@ -74,7 +75,8 @@ def test_a_valid_business_becomes_an_issue_and_an_email_carrying_its_yaml(page, 
     assert "> Je suis la propriétaire.\n> Merci!" in body
     assert "Fiche à déposer dans data/sources/agence/cafe-nord-fils-ete-1-amos.yaml :" in body
     assert record_in(body) == {**typed, "category": "boulangerie", "municipality": "amos",
-                               "description": {"fr": "Pain: levain\n- « croissants » 'maison'"}}
+                               "description": {"fr": "Pain: levain\n- « croissants » 'maison'",
+                                               "en": "Back\\slash\ttab\u2028line {title} %20"}}
     mail = page.locator("a[data-email-link]").get_attribute("href")
     address, _, query = mail.partition("?")
     assert address == "mailto:repertoire@agence.example"

@@ -25,6 +25,8 @@ async function start(form) {
   } catch (error) {
     // the fallback link stays in place: the visitor writes an e-mail instead
     console.warn("propose: the schema could not load", error);
+    document.querySelector("[data-propose-fallback] h2 + p").textContent =
+      messages["errors.no_schema"];
     return;
   }
   const controls = [...form.querySelectorAll("[data-path]")];
