@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from urllib.parse import parse_qs, parse_qsl, unquote, urlsplit
+from urllib.parse import parse_qs, unquote
 
 import pytest
 import yaml
@@ -34,12 +34,12 @@ def schema_of(site) -> dict:
     return json.loads((site.output / SCHEMA.lstrip("/")).read_text(encoding="utf-8"))
 
 
-def test_every_business_page_links_to_the_form_filled_with_its_values(site):
-    link = site.html("/entreprises/boulangerie-saint-jean/").select_one("a[data-report-correction]")
-    assert link.get_text() == "Signaler une correction"
-    url = urlsplit(link["href"])
-    assert url.path == "/proposer/"
-    assert dict(parse_qsl(url.fragment)) == {
+def test_every_business_page_links_to_the_form_and_holds_its_values(site):
+    page = site.html("/entreprises/boulangerie-saint-jean/")
+    link = page.select_one("a[data-report-correction]")
+    assert (link.get_text(), link["href"]) == ("Signaler une correction",
+                                               "/proposer/?slug=boulangerie-saint-jean")
+    assert json.loads(page.select_one("script[data-business-record]").string) == {
         "slug": "boulangerie-saint-jean", "name": "Boulangerie Saint-Jean",
         "category": "boulangerie", "municipality": "ville-marie", "address": "12 rue Ste-Anne",
         "postal_code": "J9V 1V6", "phone": "819 555-0199",
@@ -47,10 +47,10 @@ def test_every_business_page_links_to_the_form_filled_with_its_values(site):
         "website": "https://boulangerie-st-jean.example/",
         "description.fr": "Pain au levain & « viennoiseries » du matin.",
         "description.en": "Sourdough bread and morning pastries.",
-        "hours_note": "Du mardi au samedi, 7 h à 18 h"}
+        "hours_note": "Du mardi au samedi, 7 h à 18 h", "neq": ""}
     english = site.html("/en/businesses/auberge-du-lac/").select_one("a[data-report-correction]")
-    assert english.get_text() == "Report a correction"
-    assert english["href"].startswith("/en/propose/#slug=auberge-du-lac&name=Auberge+du+Lac&")
+    assert (english.get_text(), english["href"]) == ("Report a correction",
+                                                     "/en/propose/?slug=auberge-du-lac")
     for slug in ("genie-nord", "auberge-du-lac"):
         assert site.html(f"/entreprises/{slug}/").select("a[data-report-correction]")
 

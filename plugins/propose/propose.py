@@ -46,7 +46,7 @@ GROUPS = (
                   FormField("category", control="select"),
                   FormField("description.fr", control="textarea"),
                   FormField("description.en", control="textarea"))),
-    ("place", (FormField("address", autocomplete="street-address"),
+    ("place", (FormField("address", autocomplete="address-line1"),
                FormField("municipality", control="town", hint=True),
                FormField("postal_code", autocomplete="postal-code", hint=True))),
     ("contact", (FormField("phone", type="tel", autocomplete="tel", hint=True),
@@ -111,7 +111,6 @@ class ProposeGenerator(Generator):
         """Check the settings; find the categories and towns the form offers."""
         self.options = propose_settings(self.settings)
         self.directory = self.context.get("directory")
-        self.context["propose_on"] = bool(self.options and self.directory)
 
     def generate_output(self, writer):
         """Write /donnees/schema/entreprise.json, then /proposer/ and /en/propose/."""

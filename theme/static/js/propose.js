@@ -30,7 +30,7 @@ async function start(form) {
     return;
   }
   const controls = [...form.querySelectorAll("[data-path]")];
-  const correcting = prefill(form, controls, towns, messages);
+  const correcting = prefill(form, controls, towns, messages, await current(form));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const record = collect(controls, towns);
@@ -78,23 +78,37 @@ function collect(controls, towns) {
   return record;
 }
 
-function prefill(form, controls, towns, messages) {
-  // a business page links here with its values in the fragment (never sent to a server)
-  const params = new URLSearchParams(location.hash.slice(1));
-  if (!params.has("name")) return null;
+// A business page links here as ?slug=<its slug>; its current values are in that page
+// (script[data-business-record]), read from the same site: nothing long in the link.
+async function current(form) {
+  const slug = new URLSearchParams(location.search).get("slug") ?? "";
+  if (!SLUG.test(slug)) return null;
+  try {
+    const response = await fetch(`${form.dataset.businessPages}${slug}/`);
+    if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+    const page = new DOMParser().parseFromString(await response.text(), "text/html");
+    const values = JSON.parse(page.querySelector("script[data-business-record]").textContent);
+    return values.slug === slug ? values : null;
+  } catch (error) {
+    console.warn(`propose: no current values for ${slug}`, error);
+    return null;
+  }
+}
+
+function prefill(form, controls, towns, messages, values) {
+  if (!values) return null;
   for (const control of controls) {
-    const value = params.get(control.dataset.path);
-    if (value === null) continue;
+    const value = values[control.dataset.path];
+    if (!value) continue;
     control.value = control.dataset.path === "municipality" ? (towns[value] ?? value) : value;
   }
-  const slug = SLUG.test(params.get("slug") ?? "") ? params.get("slug") : null;
-  const name = params.get("name");
+  const name = values.name;
   const title = document.querySelector("[data-propose-title]");
   title.textContent = fill(title.dataset.titleFix, { name });
   document.title = `${title.textContent} — ${document.title.split(" — ").at(-1)}`;
   form.querySelector("[data-correcting-text]").textContent = fill(messages.correcting, { name });
   form.querySelector("[data-correcting]").hidden = false;
-  return { slug, name, initial: collect(controls, towns) };
+  return { slug: values.slug, name, initial: collect(controls, towns) };
 }
 
 // ---- the schema's subset -----------------------------------------------------------------
