@@ -108,43 +108,48 @@ class ProposeGenerator(Generator):
     """Write the business JSON Schema and the form's page in each language."""
 
     def generate_context(self):
-        """Check the settings; find the categories and towns the form offers."""
+        """Check the settings; make the schema of the directory's categories and towns."""
         self.options = propose_settings(self.settings)
-        self.directory = self.context.get("directory")
+        self.directory = d = self.context.get("directory")
+        if not (self.options and d):
+            return
+        self.schema_url = f"{routes.section('fr', 'data')}{SCHEMA_FILE}"
+        public = (self.settings.get("PUBLIC_URL") or "").rstrip("/")
+        self.schema = business_json_schema(d.taxonomy.categories, d.territory.municipalities,
+                                           f"{public}/{self.schema_url}" if public else "")
 
     def generate_output(self, writer):
         """Write /donnees/schema/entreprise.json, then /proposer/ and /en/propose/."""
         if not (self.options and self.directory):
             return
-        d = self.directory
-        schema_url = f"{routes.section('fr', 'data')}{SCHEMA_FILE}"
-        public = (self.settings.get("PUBLIC_URL") or "").rstrip("/")
-        schema = business_json_schema(d.taxonomy.categories, d.territory.municipalities,
-                                      f"{public}/{schema_url}" if public else "")
-        path = Path(self.output_path) / schema_url
+        path = Path(self.output_path) / self.schema_url
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(dumps(schema), encoding="utf-8")
+        path.write_text(dumps(self.schema), encoding="utf-8")
         log.info("propose: wrote %s", path)
-        catalogue = theme_catalogue(self.settings["THEME"])
-        required = set(schema["required"])
-        towns = sorted(d.territory.municipalities.values(), key=lambda t: t.name.casefold())
         for lang in routes.LANGUAGES:
-            def text(key, lang=lang, **values):
-                return catalogue.get(lang, key, **values)
-            categories = sorted(d.taxonomy.categories.values(),
-                                key=lambda c, lang=lang: c[lang].casefold())
-            url = routes.section(lang, "propose")
-            subject, body = text("propose.no_js.subject"), fallback_body(text, required)
-            o = self.options
-            writer.write_file(
-                routes.save_as(url), self.get_template("propose"), self.context,
-                lang=lang, page_url=url, translations=routes.section_alternates("propose"),
-                groups=GROUPS, required=required, categories=categories, towns=towns,
-                schema_url=schema_url, folder=f"data/sources/{o['folder']}/",
-                towns_by_slug={t.slug: t.name for t in towns}, messages=messages(catalogue, lang),
-                issue_url=o["issue_url"], steward_email=o["email"],
-                fallback_href=mailto(o["email"], subject, body) if o["email"]
-                else fill(o["issue_url"], subject, body), fallback_fields=FIELDS)
+            self._write_page(writer, lang)
+
+    def _write_page(self, writer, lang: str) -> None:
+        catalogue = theme_catalogue(self.settings["THEME"])
+
+        def text(key, **values):
+            return catalogue.get(lang, key, **values)
+
+        d, o = self.directory, self.options
+        required = set(self.schema["required"])
+        towns = sorted(d.territory.municipalities.values(), key=lambda t: t.name.casefold())
+        subject, body = text("propose.no_js.subject"), fallback_body(text, required)
+        url = routes.section(lang, "propose")
+        writer.write_file(
+            routes.save_as(url), self.get_template("propose"), self.context,
+            lang=lang, page_url=url, translations=routes.section_alternates("propose"),
+            groups=GROUPS, required=required, towns=towns,
+            categories=sorted(d.taxonomy.categories.values(), key=lambda c: c[lang].casefold()),
+            schema_url=self.schema_url, folder=f"data/sources/{o['folder']}/",
+            towns_by_slug={t.slug: t.name for t in towns}, messages=messages(catalogue, lang),
+            issue_url=o["issue_url"], steward_email=o["email"], fallback_fields=FIELDS,
+            fallback_href=mailto(o["email"], subject, body) if o["email"]
+            else fill(o["issue_url"], subject, body))
 
 
 def get_generators(pelican):

@@ -126,7 +126,7 @@ def _(check: checks.PostalCode) -> dict:
 
 @to_json_schema.register
 def _(check: checks.Hours) -> dict:
-    return {"type": "string", "maxLength": 100, "pattern": checks._HOURS.pattern}
+    return {"type": "string", "maxLength": 100, "pattern": checks.HOURS.pattern}
 
 
 @to_json_schema.register
