@@ -191,3 +191,13 @@ def test_the_form_and_its_errors_have_no_wcag_violation(open_page, propose_url):
     result = page.evaluate("() => axe.run(document, {runOnly: "
                            "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})")
     assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]] == []
+
+
+def test_when_the_schema_cannot_load_the_email_link_stays(page, propose_url):
+    page.route("**/schema/entreprise.json", lambda route: route.abort())
+    page.goto(f"{propose_url}/proposer/")
+    fallback = page.locator("[data-propose-fallback]")
+    expect(fallback.locator("p").first).to_have_text(
+        "Le formulaire n'a pas pu se charger; écrivez-nous plutôt avec le lien ci-dessous.")
+    expect(fallback.get_by_role("link", name="Écrire à l'équipe du répertoire")).to_be_visible()
+    expect(page.locator("form[data-propose]")).to_be_hidden()
