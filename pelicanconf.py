@@ -16,9 +16,14 @@ PATH = "content"
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["ui_strings", "stories", "responsive_images", "windows", "data_kinds", "digest",
-           "business_pages", "sitemap_hreflang", "redirects", "search", "map_assets",
-           "security_headers"]
+           "business_pages", "propose", "sitemap_hreflang", "redirects", "search",
+           "map_assets", "security_headers"]
 DIRECTORY = {"per_page": 48, "window_sample": 8}  # a window also shows jobs, events, people
+# "Propose a business or a correction" (/proposer/): no backend; the visitor's browser opens a
+# pre-filled issue on the forge ({title}, {body}: URL-encoded) or an e-mail to the steward.
+PROPOSE = {"issue_url": "https://git.example.org/agence/vitrine/-/issues/new"
+                        "?issue[title]={title}&issue[description]={body}",
+           "email": "repertoire@vitrine.example.org", "folder": "agence-vitrine"}
 
 ARTICLE_PATHS = ["stories"]
 PAGE_PATHS = ["pages"]

@@ -18,6 +18,10 @@ from vitrine.yamlfile import Located
 
 INVALID = object()
 UNSAFE_SCHEMES = ("javascript:", "data:", "vbscript:", "file:")
+# Shared with the JSON Schema export (vitrine/directory/json_schema.py): ECMAScript-safe too.
+HTML_TAG = r"<\s*/?\s*[a-zA-Z!][^>]*>"
+WEB_URL = r"""https?://[^\s<>"']+\.[^\s<>"']+"""
+EMAIL = r"""[^@\s<>"]+@[^@\s<>"]+\.[A-Za-z]{2,}"""
 
 
 class Context:
@@ -64,7 +68,7 @@ class Text(Check):
         if len(value) > self.max_length:
             return ctx.fail(parts, f"expected {self.expected} of at most {self.max_length:,} "
                                    f"characters, got {len(value):,}")
-        if not self.html and re.search(r"<\s*/?\s*[a-zA-Z!][^>]*>", value):
+        if not self.html and re.search(HTML_TAG, value):
             return ctx.fail(parts, f"expected {self.expected} without HTML, got {show(value)}")
         if self.pattern and not re.fullmatch(self.pattern, value):
             return ctx.fail(parts, f"expected {self.expected}, got {show(value)}")
@@ -171,7 +175,7 @@ class Url(Check):
         if cleaned.startswith(UNSAFE_SCHEMES):
             return ctx.fail(parts, f"expected {self.expected}, got an unsafe address "
                                    f"({cleaned.split(':')[0]}:)")
-        if not re.fullmatch(r"https?://[^\s<>\"']+\.[^\s<>\"']+", value.strip()):
+        if not re.fullmatch(WEB_URL, value.strip()):
             return ctx.fail(parts, f"expected {self.expected}, got {show(value)}")
         return value.strip()
 
@@ -183,8 +187,7 @@ class Email(Check):
     expected: str = "an e-mail address"
 
     def __call__(self, value, parts, ctx):
-        if not isinstance(value, str) or not re.fullmatch(
-                r"[^@\s<>\"]+@[^@\s<>\"]+\.[A-Za-z]{2,}", value.strip()):
+        if not isinstance(value, str) or not re.fullmatch(EMAIL, value.strip()):
             return ctx.fail(parts, f"expected {self.expected}, got {show(value)}")
         return value.strip()
 

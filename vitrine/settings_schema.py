@@ -18,6 +18,7 @@ from vitrine.schema import (
     Check,
     Choice,
     Date,
+    Email,
     Field,
     Integer,
     ListOf,
@@ -125,6 +126,16 @@ SETTINGS = Record(extra_ok=True, fields=[
         Field("max_age_months", Integer(1, 240), doc="Age from which a key figure is warned "
                                                      "about (default 36 months).")]),
           default=dict, doc="Key figures (data/figures.yaml)."),
+    Field("PROPOSE", Record(fields=[
+        Field("issue_url", Text(max_length=2000, pattern=r"""https://[^\s<>"']*\{body\}[^\s<>"']*""",
+                                expected="an https:// address holding {body} (and {title})"),
+              doc="A new issue on the agency's forge, pre-filled: {title} and {body} are "
+                  "replaced, URL-encoded."),
+        Field("email", Email(), doc="The directory steward's address, for e-mailed proposals."),
+        Field("folder", Text(pattern=r"[a-z0-9]+(?:-[a-z0-9]+)*", expected="a folder source's "
+                             "name"), doc="The agency's one-file-per-business source "
+                                          "(data/sources/<folder>/): where a proposal goes.")]),
+          default=dict, doc="The public form /proposer/ (/en/propose/); none: no form."),
     Field("DATA_KINDS", ListOf(Module(), single_ok=False), default=list,
           doc="More kinds of data (modules defining KIND), besides the built-in ones."),
 ])

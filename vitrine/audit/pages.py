@@ -42,6 +42,7 @@ def template_pages(output: Path) -> list[str]:
             _first_item(output, routes.section(lang, "categories")),
             routes.section(lang, "towns"), _first_item(output, routes.section(lang, "towns")),
             routes.section(lang, "data"), routes.section(lang, "search"),
+            routes.section(lang, "propose"),
             events_url(lang), _first_item(output, events_url(lang)),
             events_url(lang, "audience", routes.AUDIENCES[0]), events_url(lang, "archive"),
             routes.window(lang, RICHEST_WINDOW), jobs_url(lang),

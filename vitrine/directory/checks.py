@@ -16,7 +16,7 @@ from vitrine.schema import Check, Field, Record, Text
 
 _SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 _EXTENSION = re.compile(r"\s*(?:poste|post|p\.|ext\.?|extension|x)\s*(\d+)\s*$", re.IGNORECASE)
-_HOURS = re.compile(r"^(?:closed|\d{2}:\d{2}-\d{2}:\d{2}(?:, ?\d{2}:\d{2}-\d{2}:\d{2})*)$")
+HOURS = re.compile(r"^(?:closed|\d{2}:\d{2}-\d{2}:\d{2}(?:, ?\d{2}:\d{2}-\d{2}:\d{2})*)$")
 
 
 _PLAIN = re.compile(r"^(?:\+?1[\s.-]?)?\(?([2-9]\d\d)\)?[\s.-]*([2-9]\d\d)[\s.-]*(\d{4})$")
@@ -87,7 +87,7 @@ class Hours(Check):
     expected: str = 'opening hours ("08:00-17:00", "08:00-12:00, 13:00-17:00" or "closed")'
 
     def __call__(self, value, parts, ctx):
-        if not isinstance(value, str) or not _HOURS.match(value.strip()):
+        if not isinstance(value, str) or not HOURS.match(value.strip()):
             return ctx.fail(parts, f"expected {self.expected}, got {show(value)}")
         return value.strip()
 
