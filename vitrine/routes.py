@@ -14,9 +14,11 @@ _WINDOWS = {
 }
 _SECTIONS = {
     "fr": {"stories": "recits", "businesses": "entreprises", "categories": "entreprises/categories",
-           "towns": "municipalites", "search": "recherche", "data": "donnees"},
+           "towns": "municipalites", "search": "recherche", "data": "donnees",
+           "embed": "integrer", "partners": "partenaires"},
     "en": {"stories": "stories", "businesses": "businesses", "categories": "businesses/categories",
-           "towns": "towns", "search": "search", "data": "open-data"},
+           "towns": "towns", "search": "search", "data": "open-data",
+           "embed": "embed", "partners": "partners"},
 }
 
 

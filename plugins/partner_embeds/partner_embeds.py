@@ -1,0 +1,102 @@
+"""Write the embeds of each territory, the page for partners and each territory's open data.
+
+Embeds are noindex and kept out of the sitemap and the search index (no content_written
+signal, not in indexed_pages()); the origins data/partners.yaml allows go into the context's
+FRAMEABLE, which the security_headers plugin turns into frame-ancestors rules.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import Generator
+
+from vitrine import routes
+from vitrine.directory.exports import business_data, write_selection
+from vitrine.embeds.partners import frame_origins, load_partners
+from vitrine.embeds.territories import embed_pages, embed_url, territory_data
+
+log = logging.getLogger(__name__)
+
+
+class EmbedsGenerator(Generator):
+    """Plan the embeds from the merged directory; write them, the partners page and data."""
+
+    def generate_context(self):
+        """Plan the embed pages and read who may frame them (the directory is merged)."""
+        self.directory = self.context.get("directory")
+        self.pages = embed_pages(self.directory) if self.directory else []
+        self.places = [page.place for page in self.pages if page.category is None]
+        if not self.pages:
+            return
+        territory = self.directory.territory
+        root = Path(self.settings["PATH"]).resolve().parent
+        partners, problems = load_partners(root, {*territory.mrcs, *territory.municipalities})
+        for problem in problems:
+            log.warning("%s", problem)
+        origins = frame_origins(self.places, partners)
+        self.context["FRAMEABLE"] = {embed_url(lang, place.slug): origins[place.slug]
+                                     for lang in routes.LANGUAGES for place in self.places}
+
+    def generate_output(self, writer):
+        """Write every embed in both languages, the partners page and the territories' data."""
+        if not self.pages:
+            return
+        d = self.directory
+        towns = d.territory.municipalities
+        framed = {place.slug for place in self.places}
+        whole = {page.place.slug: page for page in self.pages if page.category is None}
+        for page in self.pages:
+            place, listed = page.place, whole[page.place.slug].businesses
+            categories = Counter(b.category for b in listed)
+            in_town = Counter(b.municipality for b in listed)
+            for lang in routes.LANGUAGES:
+                self._write(page.url(lang), "embed/territory", lang,
+                            routes.alternates(page.url), {
+                                "place": place, "businesses": page.businesses,
+                                "category": d.taxonomy.categories.get(page.category),
+                                "categories": [(c, categories[slug]) for slug, c in
+                                               d.taxonomy.categories.items() if categories[slug]],
+                                "towns": [(towns[slug], in_town[slug],
+                                           embed_url(lang, slug) if slug in framed else None)
+                                          for slug in place.towns if in_town[slug]],
+                                "territory_url": embed_url(lang, place.slug),
+                                "mrc": d.territory.mrcs.get(place.mrc),
+                                "known_categories": d.taxonomy.categories,
+                                "town_names": {slug: t.name for slug, t in towns.items()},
+                                "noindex": True})
+        for lang in routes.LANGUAGES:
+            url, alternates = routes.section(lang, "partners"), routes.section_alternates(
+                "partners")
+            self._write(url, "embed/partners", lang, alternates, {"territories": [
+                (place, len(whole[place.slug].businesses), embed_url(lang, place.slug),
+                 territory_data(place.slug)) for place in self.places]})
+            # the partners page goes into the sitemap; the embeds, noindex, do not
+            signals.content_written.send(str(Path(self.output_path) / routes.save_as(url)),
+                                         context={"lang": lang, "page_url": url,
+                                                  "translations": alternates})
+        for place in self.places:  # in the full export's order, so rows compare one to one
+            rows = [business_data(d, b) for b in d.businesses if b.municipality in place.towns]
+            write_selection(d, rows, Path(self.output_path) / territory_data(""), place.slug)
+        log.info("partner_embeds: %d embed pages, %d territories' data",
+                 len(self.pages) * len(routes.LANGUAGES), len(self.places))
+
+    def _write(self, url, template, lang, translations, values):
+        context = {**self.context, "lang": lang, "page_url": url, "translations": translations,
+                   "output_file": routes.save_as(url), **values}
+        path = Path(self.output_path) / routes.save_as(url)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(self.get_template(template).render(context), encoding="utf-8")
+
+
+def get_generators(pelican):
+    """Offer the embeds generator to Pelican."""
+    return EmbedsGenerator
+
+
+def register():
+    """Add the generator; listed after business_pages, whose merged directory it reads."""
+    signals.get_generators.connect(get_generators)
