@@ -12,6 +12,7 @@ from conftest import build_copy, copy_site, empty_region
 
 from vitrine.audit.server import header_rules, headers_for
 from vitrine.embeds.partners import load_partners
+from vitrine.project import load_project
 
 EMBEDS = ("integrer", "en/embed")
 
@@ -182,3 +183,13 @@ def test_a_good_partner_beside_a_bad_one_is_kept(tmp_path):
     assert [(p.name, p.origins) for p in partners] == [
         ("Ville d'Amos", ("https://www.ville.amos.qc.ca",))]
     assert len(problems) == 2
+
+
+def test_vitrine_check_reports_the_partners_file(tmp_path):
+    root = copy_site("embeds", tmp_path)
+    (root / "data" / "partners.yaml").write_text(
+        "partners:\n  - {name: X, territory: amos, origins: [ftp://x.example]}\n")
+    problems = [str(p) for p in load_project(root).problems]
+    assert problems == ["data/partners.yaml:2:42: partners[0].origins[0]: expected a web "
+                        "origin such as https://www.ville.amos.qc.ca (no path), got "
+                        '"ftp://x.example"']
