@@ -39,6 +39,9 @@ def listed(page) -> list[str]:
     ("/integrer/abitibi/boulangerie/", ["Boulangerie Harricana", "Pâtisserie Dénommée"]),
     ("/integrer/barraute/hebergement/", ["Motel Barraute"]),
     ("/en/embed/ville-marie/", ["Auberge du Lac", "Boulangerie St-Jean"]),
+    ("/integrer/amos/investir/", ["Génie Nord"]),
+    ("/en/embed/abitibi/visit/", ["Boulangerie Harricana", "Motel Barraute",
+                                  "Pâtisserie Dénommée"]),
 ])
 def test_an_embed_lists_exactly_its_territorys_businesses(site, url, names):
     assert listed(site.html(url)) == names
@@ -48,9 +51,11 @@ def test_only_combinations_holding_businesses_get_a_page(site):
     assert site.exists("/integrer/amos/ingenierie/")
     assert not site.exists("/integrer/amos/hebergement/")  # no lodging in Amos
     assert not site.exists("/integrer/temiscamingue/ingenierie/")
-    pages = sorted(p.parent.relative_to(site.output / "integrer").as_posix()
-                   for p in (site.output / "integrer").rglob("index.html"))
-    assert len(pages) == 16 and len(list((site.output / "en/embed").rglob("index.html"))) == 16
+    assert not site.exists("/integrer/temiscamingue/etudier/")  # nobody serves students
+    assert site.exists("/en/embed/temiscamingue/visit/")
+    # 5 territories, 11 of their categories, 10 of their audiences
+    for folder in ("integrer", "en/embed"):
+        assert len(list((site.output / folder).rglob("index.html"))) == 26
 
 
 @pytest.mark.parametrize("url", ["/integrer/abitibi/", "/en/embed/amos/ingenierie/"])
@@ -89,6 +94,11 @@ def test_without_javascript_the_filters_are_links_to_prebuilt_embeds(site):
     assert all(site.exists(link) for link in links)
     english = site.html("/en/embed/abitibi/")
     assert english.select_one("h1").get_text() == "Business directory — Abitibi"
+    assert [a["href"] for a in english.select("nav[aria-labelledby=embed-by-audience] a")] == [
+        "/en/embed/abitibi/", "/en/embed/abitibi/invest/", "/en/embed/abitibi/work/",
+        "/en/embed/abitibi/visit/"]
+    assert site.html("/integrer/amos/investir/").select_one("h1").get_text() == (
+        "Investir — Amos")
 
 
 def csp_of(site, path: str) -> list[str]:

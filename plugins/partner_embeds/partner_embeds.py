@@ -30,7 +30,7 @@ class EmbedsGenerator(Generator):
         """Plan the embed pages and read who may frame them (the directory is merged)."""
         self.directory = self.context.get("directory")
         self.pages = embed_pages(self.directory) if self.directory else []
-        self.places = [page.place for page in self.pages if page.category is None]
+        self.places = [page.place for page in self.pages if page.whole]
         if not self.pages:
             return
         territory = self.directory.territory
@@ -49,15 +49,20 @@ class EmbedsGenerator(Generator):
         started, d = time.perf_counter(), self.directory
         towns = d.territory.municipalities
         framed = {place.slug for place in self.places}
-        whole = {page.place.slug: page for page in self.pages if page.category is None}
+        whole = {page.place.slug: page for page in self.pages if page.whole}
         for page in self.pages:
             place, listed = page.place, whole[page.place.slug].businesses
             categories = Counter(b.category for b in listed)
             in_town = Counter(b.municipality for b in listed)
+            serving = Counter(a for b in listed for a in b.audiences)
             for lang in routes.LANGUAGES:
                 self._write(page.url(lang), "embed/territory", lang,
                             routes.alternates(page.url), {
                                 "place": place, "businesses": page.businesses,
+                                "audience": page.audience,
+                                "audiences": [(a, serving[a],
+                                               embed_url(lang, place.slug, audience=a))
+                                              for a in routes.AUDIENCES if serving[a]],
                                 "category": d.taxonomy.categories.get(page.category),
                                 "categories": [(c, categories[slug]) for slug, c in
                                                d.taxonomy.categories.items() if categories[slug]],

@@ -1,8 +1,10 @@
 """Territories partners embed (an MRC or a town) and the embed pages each one gets.
 
-Only combinations that hold businesses become pages: a territory, and each category it has
-businesses in. A town whose slug is an MRC's (Rouyn-Noranda, a city with MRC powers) is
-served by the MRC's page when the MRC holds only that town, and left out otherwise (logged).
+Only combinations that hold businesses become pages: a territory, each category it has
+businesses in, and each audience its businesses serve (under the audience's window slug:
+integrer/amos/etudier/, en/embed/amos/study/). A town whose slug is an MRC's (Rouyn-Noranda,
+a city with MRC powers) is served by the MRC's page when the MRC holds only that town, and
+left out otherwise (logged).
 """
 
 from __future__ import annotations
@@ -29,21 +31,34 @@ class Place:
 
 @dataclass(frozen=True)
 class EmbedPage:
-    """One embed page: a territory's businesses, all or of one category."""
+    """One embed page: a territory's businesses, all, of one category or of one audience."""
 
     place: Place
     category: str | None
     businesses: tuple
+    audience: str | None = None
+
+    @property
+    def whole(self) -> bool:
+        """Tell whether the page lists all of its territory's businesses."""
+        return self.category is None and self.audience is None
 
     def url(self, lang: str) -> str:
-        """The page's URL in a language: integrer/<territory>/[<category>/]."""
-        return embed_url(lang, self.place.slug, self.category)
+        """The page's URL in a language: integrer/<territory>/[<category or window>/]."""
+        return embed_url(lang, self.place.slug, self.category, self.audience)
 
 
-def embed_url(lang: str, territory: str, category: str | None = None) -> str:
-    """The URL of a territory's embed, or of one of its categories."""
+def window_slug(lang: str, audience: str) -> str:
+    """An audience's folder in a language: etudier, study."""
+    return routes.window(lang, audience).rstrip("/").rpartition("/")[2]
+
+
+def embed_url(lang: str, territory: str, category: str | None = None,
+              audience: str | None = None) -> str:
+    """The URL of a territory's embed, or of one of its categories or audiences."""
     base = routes.section(lang, "embed", territory)
-    return f"{base}{category}/" if category else base
+    below = category or (window_slug(lang, audience) if audience else "")
+    return f"{base}{below}/" if below else base
 
 
 def places(territory) -> list[Place]:
@@ -69,6 +84,10 @@ def embed_pages(directory) -> list[EmbedPage]:
     for business in directory.businesses:
         by_town[business.municipality].append(business)
     known = directory.taxonomy.categories
+    windows = {window_slug(lang, a) for lang in routes.LANGUAGES for a in routes.AUDIENCES}
+    for slug in sorted(set(known) & windows):
+        log.warning("data/taxonomy.yaml: categories: %s: the folder of an audience's embeds; "
+                    "the category gets no embed of its own", slug)
     pages = []
     for place in places(directory.territory):
         listed = [b for town in place.towns for b in by_town.get(town, [])]
@@ -81,7 +100,11 @@ def embed_pages(directory) -> list[EmbedPage]:
             if business.category in known:
                 by_category[business.category].append(business)
         pages += [EmbedPage(place, slug, tuple(by_category[slug]))
-                  for slug in known if by_category.get(slug)]
+                  for slug in known if by_category.get(slug) and slug not in windows]
+        for audience in routes.AUDIENCES:
+            serving = tuple(b for b in listed if audience in b.audiences)
+            if serving:
+                pages.append(EmbedPage(place, None, serving, audience))
     return pages
 
 
