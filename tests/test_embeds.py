@@ -11,6 +11,7 @@ import pytest
 from conftest import build_copy, copy_site, empty_region
 
 from vitrine.audit.server import header_rules, headers_for
+from vitrine.embeds.headers import NONE, framing_rules
 from vitrine.embeds.partners import load_partners
 from vitrine.project import load_project
 
@@ -203,3 +204,25 @@ def test_vitrine_check_reports_the_partners_file(tmp_path):
     assert problems == ["data/partners.yaml:2:42: partners[0].origins[0]: expected a web "
                         "origin such as https://www.ville.amos.qc.ca (no path), got "
                         '"ftp://x.example"']
+
+
+def test_no_embed_inherits_frame_ancestors_none(site):
+    embeds = [p.relative_to(site.output).as_posix() for folder in EMBEDS
+              for p in (site.output / folder).rglob("index.html")]
+    assert len(embeds) == 52
+    for page in embeds:
+        policies = csp_of(site, f"/{page.removesuffix('index.html')}")
+        assert [p for p in policies if "frame-ancestors 'none'" in p] == [], page
+        assert policies[-1].split("; frame-ancestors ")[1].startswith("'self'"), page
+
+
+def test_too_many_territories_for_cloudflare_share_one_rule_per_language(tmp_path):
+    (tmp_path / "integrer").mkdir()
+    (tmp_path / "index.html").write_text("")
+    frameable = {f"{section}/town-{n}/": (f"https://town-{n}.example",) if n < 2 else ()
+                 for section in ("integrer", "en/embed") for n in range(60)}
+    rules = framing_rules(tmp_path, frameable)
+    assert [(pattern, extra == NONE) for pattern, extra in rules] == [
+        ("/", True), ("/index.html", True), ("/en/embed/*", False), ("/integrer/*", False)]
+    assert rules[-1] == ("/integrer/*", {"frame-ancestors": [
+        "'self'", "https://town-0.example", "https://town-1.example"]})

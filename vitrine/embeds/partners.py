@@ -81,7 +81,7 @@ def frame_origins(places, partners: list[Partner]) -> dict[str, tuple[str, ...]]
     also its MRC's partners'."""
     allowed = {}
     for place in places:
-        origins = [o for p in partners if p.territory in (place.slug, place.mrc)
-                   and (p.territory == place.slug or place.kind == "town") for o in p.origins]
+        origins = [o for p in partners for o in p.origins if p.territory == place.slug
+                   or (place.kind == "town" and p.territory == place.mrc)]
         allowed[place.slug] = tuple(dict.fromkeys(origins))
     return allowed
