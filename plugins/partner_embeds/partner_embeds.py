@@ -47,33 +47,19 @@ class EmbedsGenerator(Generator):
         if not self.pages:
             return
         started, d = time.perf_counter(), self.directory
-        towns = d.territory.municipalities
-        framed = {place.slug for place in self.places}
         whole = {page.place.slug: page for page in self.pages if page.whole}
+        shared = {}  # (territory, language) -> what all its embeds show: menus, links
         for page in self.pages:
-            place, listed = page.place, whole[page.place.slug].businesses
-            categories = Counter(b.category for b in listed)
-            in_town = Counter(b.municipality for b in listed)
-            serving = Counter(a for b in listed for a in b.audiences)
             for lang in routes.LANGUAGES:
+                key = (page.place.slug, lang)
+                if key not in shared:
+                    shared[key] = self._menus(page.place, whole[page.place.slug].businesses,
+                                              lang)
                 self._write(page.url(lang), "embed/territory", lang,
                             routes.alternates(page.url), {
-                                "place": place, "businesses": page.businesses,
+                                **shared[key], "businesses": page.businesses,
                                 "audience": page.audience,
-                                "audiences": [(a, serving[a],
-                                               embed_url(lang, place.slug, audience=a))
-                                              for a in routes.AUDIENCES if serving[a]],
-                                "category": d.taxonomy.categories.get(page.category),
-                                "categories": [(c, categories[slug]) for slug, c in
-                                               d.taxonomy.categories.items() if categories[slug]],
-                                "towns": [(towns[slug], in_town[slug],
-                                           embed_url(lang, slug) if slug in framed else None)
-                                          for slug in place.towns if in_town[slug]],
-                                "territory_url": embed_url(lang, place.slug),
-                                "mrc": d.territory.mrcs.get(place.mrc),
-                                "known_categories": d.taxonomy.categories,
-                                "town_names": {slug: t.name for slug, t in towns.items()},
-                                "noindex": True})
+                                "category": d.taxonomy.categories.get(page.category)})
         for lang in routes.LANGUAGES:
             url, alternates = routes.section(lang, "partners"), routes.section_alternates(
                 "partners")
@@ -93,6 +79,26 @@ class EmbedsGenerator(Generator):
         log.info("partner_embeds: %d embed pages in %.1f s, %d territories' data in %.1f s",
                  len(self.pages) * len(routes.LANGUAGES), written - started,
                  len(self.places), time.perf_counter() - written)
+
+    def _menus(self, place, listed, lang) -> dict:
+        """What every embed of a territory shows in a language: its menus and links."""
+        d = self.directory
+        towns, framed = d.territory.municipalities, {p.slug for p in self.places}
+        categories = Counter(b.category for b in listed)
+        in_town = Counter(b.municipality for b in listed)
+        serving = Counter(a for b in listed for a in b.audiences)
+        return {"place": place, "noindex": True,
+                "territory_url": embed_url(lang, place.slug),
+                "mrc": d.territory.mrcs.get(place.mrc),
+                "categories": [(c, categories[slug]) for slug, c in
+                               d.taxonomy.categories.items() if categories[slug]],
+                "towns": [(towns[slug], in_town[slug],
+                           embed_url(lang, slug) if slug in framed else None)
+                          for slug in place.towns if in_town[slug]],
+                "audiences": [(a, serving[a], embed_url(lang, place.slug, audience=a))
+                              for a in routes.AUDIENCES if serving[a]],
+                "known_categories": d.taxonomy.categories,
+                "town_names": {slug: t.name for slug, t in towns.items()}}
 
     def _write(self, url, template, lang, translations, values):
         context = {**self.context, "lang": lang, "page_url": url, "translations": translations,
