@@ -226,3 +226,9 @@ def test_too_many_territories_for_cloudflare_share_one_rule_per_language(tmp_pat
         ("/", True), ("/index.html", True), ("/en/embed/*", False), ("/integrer/*", False)]
     assert rules[-1] == ("/integrer/*", {"frame-ancestors": [
         "'self'", "https://town-0.example", "https://town-1.example"]})
+
+
+def test_the_open_data_page_points_to_each_territorys_files(site):
+    link = site.html("/donnees/").select_one("main a[href='/partenaires/']")
+    assert link.get_text() == "Pour les partenaires"
+    assert site.html("/en/open-data/").select_one("main a[href='/en/partners/']")
