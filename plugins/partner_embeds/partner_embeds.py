@@ -1,7 +1,7 @@
 """Write the embeds of each territory, the page for partners and each territory's open data.
 
-Embeds are noindex and kept out of the sitemap and the search index (no content_written
-signal, not in indexed_pages()); the origins data/partners.yaml allows go into the context's
+Embeds are noindex, so the sitemap leaves them out, and no search index reads them (they are
+not in indexed_pages()); the origins data/partners.yaml allows go into the context's
 FRAMEABLE, which the security_headers plugin turns into frame-ancestors rules.
 """
 
@@ -66,10 +66,6 @@ class EmbedsGenerator(Generator):
             self._write(url, "embed/partners", lang, alternates, {"territories": [
                 (place, len(whole[place.slug].businesses), embed_url(lang, place.slug),
                  territory_data(place.slug)) for place in self.places]})
-            # the partners page goes into the sitemap; the embeds, noindex, do not
-            signals.content_written.send(str(Path(self.output_path) / routes.save_as(url)),
-                                         context={"lang": lang, "page_url": url,
-                                                  "translations": alternates})
         written = time.perf_counter()
         rows_of = {}  # a business is in its town's file and its MRC's: made once
         for place in self.places:  # in the full export's order, so rows compare one to one
@@ -106,6 +102,10 @@ class EmbedsGenerator(Generator):
         path = Path(self.output_path) / routes.save_as(url)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(self.get_template(template).render(context), encoding="utf-8")
+        # the build counts every page; the sitemap leaves out the noindex ones (embeds)
+        signals.content_written.send(str(path), context={
+            "lang": lang, "page_url": url, "translations": translations,
+            "noindex": values.get("noindex", False)})
 
 
 def get_generators(pelican):
