@@ -41,40 +41,60 @@ class EmbedsGenerator(Generator):
         origins = frame_origins(self.places, partners)
         self.context["FRAMEABLE"] = {embed_url(lang, place.slug): origins[place.slug]
                                      for lang in routes.LANGUAGES for place in self.places}
+        self.context["partner_embeds"] = self  # a live preview rewrites the embeds it edits
 
     def generate_output(self, writer):
         """Write every embed in both languages, the partners page and the territories' data."""
         if not self.pages:
             return
-        started, d = time.perf_counter(), self.directory
+        started, output = time.perf_counter(), Path(self.output_path)
         whole = {page.place.slug: page for page in self.pages if page.whole}
-        shared = {}  # (territory, language) -> what all its embeds show: menus, links
-        for page in self.pages:
+        self._write_embeds(self.pages, output)
+        for lang in routes.LANGUAGES:
+            url, alternates = routes.section(lang, "partners"), routes.section_alternates(
+                "partners")
+            self._write(output, url, "embed/partners", lang, alternates, {"territories": [
+                (place, len(whole[place.slug].businesses), embed_url(lang, place.slug),
+                 territory_data(place.slug)) for place in self.places]})
+        written = time.perf_counter()
+        self.write_data(output)
+        log.info("partner_embeds: %d embed pages in %.1f s, %d territories' data in %.1f s",
+                 len(self.pages) * len(routes.LANGUAGES), written - started,
+                 len(self.places), time.perf_counter() - written)
+
+    def rewrite(self, businesses, folder: Path) -> list[str]:
+        """Write the embeds listing any of businesses (edited in place by a live preview,
+        staying in their lists) into folder; return their paths."""
+        self.pages = embed_pages(self.directory)  # the pages now hold the new businesses
+        edited = {b.slug for b in businesses}
+        return self._write_embeds([page for page in self.pages
+                                   if any(b.slug in edited for b in page.businesses)], folder)
+
+    def write_data(self, output: Path) -> None:
+        """Write each territory's open data: the rows of the full export, in its order."""
+        d, rows_of = self.directory, {}  # a business is in its town's file and its MRC's
+        for place in self.places:
+            rows = [rows_of.get(b.slug) or rows_of.setdefault(b.slug, business_data(d, b))
+                    for b in d.businesses if b.municipality in place.towns]
+            write_selection(d, rows, output / territory_data(""), place.slug)
+
+    def _write_embeds(self, pages, folder: Path) -> list[str]:
+        """Write embed pages in both languages into folder; return their paths."""
+        whole = {page.place.slug: page for page in self.pages if page.whole}
+        shared, written = {}, []  # (territory, language) -> what all its embeds show
+        for page in pages:
             for lang in routes.LANGUAGES:
                 key = (page.place.slug, lang)
                 if key not in shared:
                     shared[key] = self._menus(page.place, whole[page.place.slug].businesses,
                                               lang)
-                self._write(page.url(lang), "embed/territory", lang,
-                            routes.alternates(page.url), {
-                                **shared[key], "businesses": page.businesses,
-                                "audience": page.audience,
-                                "category": d.taxonomy.categories.get(page.category)})
-        for lang in routes.LANGUAGES:
-            url, alternates = routes.section(lang, "partners"), routes.section_alternates(
-                "partners")
-            self._write(url, "embed/partners", lang, alternates, {"territories": [
-                (place, len(whole[place.slug].businesses), embed_url(lang, place.slug),
-                 territory_data(place.slug)) for place in self.places]})
-        written = time.perf_counter()
-        rows_of = {}  # a business is in its town's file and its MRC's: made once
-        for place in self.places:  # in the full export's order, so rows compare one to one
-            rows = [rows_of.get(b.slug) or rows_of.setdefault(b.slug, business_data(d, b))
-                    for b in d.businesses if b.municipality in place.towns]
-            write_selection(d, rows, Path(self.output_path) / territory_data(""), place.slug)
-        log.info("partner_embeds: %d embed pages in %.1f s, %d territories' data in %.1f s",
-                 len(self.pages) * len(routes.LANGUAGES), written - started,
-                 len(self.places), time.perf_counter() - written)
+                written.append(self._write(folder, page.url(lang), "embed/territory", lang,
+                                           routes.alternates(page.url), {
+                                               **shared[key], "businesses": page.businesses,
+                                               "audience": page.audience,
+                                               "category": self.directory.taxonomy.categories
+                                               .get(page.category)}))
+        return written
 
     def _menus(self, place, listed, lang) -> dict:
         """What every embed of a territory shows in a language: its menus and links."""
@@ -96,16 +116,18 @@ class EmbedsGenerator(Generator):
                 "known_categories": d.taxonomy.categories,
                 "town_names": {slug: t.name for slug, t in towns.items()}}
 
-    def _write(self, url, template, lang, translations, values):
+    def _write(self, folder: Path, url, template, lang, translations, values) -> str:
+        """Render one page into folder and announce it; return its path in the site."""
         context = {**self.context, "lang": lang, "page_url": url, "translations": translations,
                    "output_file": routes.save_as(url), **values}
-        path = Path(self.output_path) / routes.save_as(url)
+        path = folder / routes.save_as(url)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(self.get_template(template).render(context), encoding="utf-8")
         # the build counts every page; the sitemap leaves out the noindex ones (embeds)
         signals.content_written.send(str(path), context={
             "lang": lang, "page_url": url, "translations": translations,
             "noindex": values.get("noindex", False)})
+        return routes.save_as(url)
 
 
 def get_generators(pelican):
