@@ -44,10 +44,13 @@ def test_every_template_in_both_languages_passes_axe_with_csp_on(demo_audit):
     assert {"/", "/en/", "/investir/", "/en/search/", "/entreprises/page/2/",
             "/en/open-data/", "/evenements/", "/en/events/archive/",
             "/evenements/public/investir/", "/travailler/", "/en/jobs/",
-            "/emplois/municipalites/amos/", "/en/jobs/towns/amos/"} <= set(urls)
-    # 21 templates x 2 languages (events: list, event, filter, archive; the richest window;
-    # jobs: list, an open offer, a closed one, a filter)
-    assert len(urls) == 42
+            "/emplois/municipalites/amos/", "/en/jobs/towns/amos/", "/integrer/abitibi/",
+            "/en/embed/abitibi/", "/partenaires/", "/en/partners/", "/proposer/",
+            "/en/propose/", "/infolettre/travailler/", "/en/newsletter/work/"} <= set(urls)
+    # 25 templates x 2 languages (events: list, event, filter, archive; the richest window;
+    # jobs: list, an open offer, a closed one, a filter; the propose form; a newsletter digest;
+    # a partner's embed, the partners page)
+    assert len(urls) == 50
     assert [page for page in found["pages"] if page["status"] != 200 or page["violations"]
             or page["console_errors"] or page["csp_violations"]
             or page["outside_requests"]] == []

@@ -9,6 +9,7 @@ from pathlib import Path
 from vitrine.content_check import ContentReport, check_content
 from vitrine.directory import load_directory
 from vitrine.directory.model import Directory
+from vitrine.embeds.partners import load_partners
 from vitrine.kinds import load_kinds
 from vitrine.kinds.items import References, read_kind
 from vitrine.problems import Problem
@@ -45,6 +46,9 @@ def load_project(root: Path, settings_file: Path | None = None) -> Project:
     businesses = {b.slug for b in directory.businesses} if directory else None
     content = check_content(root, towns, businesses)
     problems += content.problems + (list(directory.problems) if directory else [])
+    if directory:  # data/partners.yaml names territories of data/territory.yaml
+        problems += load_partners(root, {*directory.territory.mrcs,
+                                         *directory.territory.municipalities})[1]
     refs = References.of(directory, root / "content", settings.get("TIMEZONE"))
     items = {}
     for name, kind in load_kinds(settings.get("DATA_KINDS") or ()).items():

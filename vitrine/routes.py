@@ -15,9 +15,10 @@ _WINDOWS = {
 _SECTIONS = {
     "fr": {"stories": "recits", "businesses": "entreprises", "categories": "entreprises/categories",
            "towns": "municipalites", "search": "recherche", "data": "donnees",
-           "propose": "proposer"},
+           "propose": "proposer", "embed": "integrer", "partners": "partenaires"},
     "en": {"stories": "stories", "businesses": "businesses", "categories": "businesses/categories",
-           "towns": "towns", "search": "search", "data": "open-data", "propose": "propose"},
+           "towns": "towns", "search": "search", "data": "open-data", "propose": "propose",
+           "embed": "embed", "partners": "partners"},
 }
 
 

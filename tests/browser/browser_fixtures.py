@@ -63,14 +63,18 @@ def errors_of(page) -> list[str]:
     return errors
 
 
-def build_apart(case: str, parent: Path, **settings) -> Path:
+def build_apart(case: str, parent: Path, files: dict[str, str] | None = None,
+                **settings) -> Path:
     """Build tests/sites/<case> with `vitrine build` in its own process; return its output.
 
+    files ({"data/partners.yaml": text}) are written into the copy before it is built.
     Pelican logs each warning once per process: building a fixture site here would hide
     the warnings that other tests' builds of the same site must count.
     """
     root = parent / case
     shutil.copytree(ROOT / "tests" / "sites" / case, root)
+    for name, text in (files or {}).items():
+        (root / name).write_text(text, encoding="utf-8")
     lines = [f"exec(open({str(ROOT / 'pelicanconf.py')!r}).read())",
              f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]", f"THEME = {str(ROOT / 'theme')!r}",
              f"RESPONSIVE_IMAGES = {{'cache': {str(root / '.cache')!r}}}",

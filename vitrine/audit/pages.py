@@ -49,7 +49,9 @@ def template_pages(output: Path) -> list[str]:
             _first_item(output, jobs_url(lang), closed=False),
             _first_item(output, jobs_url(lang), closed=True),
             _first_item(output, f"{jobs_url(lang)}{JOB_FOLDERS[lang]['towns']}/"),
-            digest_url(lang, RICHEST_WINDOW)]
+            digest_url(lang, RICHEST_WINDOW),
+            _first_item(output, routes.section(lang, "embed")),
+            routes.section(lang, "partners")]
         urls += [f"/{url}" for url in candidates
                  if url is not None and (output / url / "index.html").is_file()]
     return urls

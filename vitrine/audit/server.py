@@ -5,31 +5,50 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import re
 import socket
 import threading
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
 
+def header_rules(folder: Path) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Read the rules of a Netlify-style _headers file: [(path pattern, [(name, value)])]."""
+    path, rules = folder / "_headers", []
+    if not path.is_file():
+        return rules
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            rules.append((line.strip(), []))
+        elif rules and ":" in line:
+            name, value = line.strip().split(":", 1)
+            rules[-1][1].append((name.strip(), value.strip()))
+    return rules
+
+
 def site_headers(folder: Path) -> list[tuple[str, str]]:
     """Read the `/*` rule of a Netlify-style _headers file (none when the file is absent)."""
-    path, headers, in_rule = folder / "_headers", [], False
-    if not path.is_file():
-        return headers
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line[0].isspace():
-            in_rule = line.strip() == "/*"
-        elif in_rule and ":" in line:
-            name, value = line.strip().split(":", 1)
-            headers.append((name.strip(), value.strip()))
-    return headers
+    return [header for pattern, headers in header_rules(folder) if pattern == "/*"
+            for header in headers]
+
+
+def headers_for(rules, path: str) -> list[tuple[str, str]]:
+    """The headers a path gets as Netlify and Cloudflare Pages give them: those of every rule
+    it matches (`*` matches anything, even nothing), a header set twice sent twice."""
+    path = urllib.parse.unquote(urllib.parse.urlsplit(path).path)
+    return [header for pattern, headers in rules
+            if re.fullmatch(".*".join(map(re.escape, pattern.split("*"))), path)
+            for header in headers]
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    extra_headers: list[tuple[str, str]] = []
+    rules: list = []
 
     def end_headers(self):
-        for name, value in self.extra_headers:
+        for name, value in headers_for(self.rules, self.path):
             self.send_header(name, value)
         # LinkChecker keeps to 10 requests/s per host unless the host answers with this.
         self.send_header("LinkChecker", "vitrine-audit")
@@ -49,7 +68,7 @@ def free_port() -> int:
 @contextlib.contextmanager
 def served(folder: Path, port: int = 0) -> Iterator[str]:
     """Serve folder on 127.0.0.1 (a free port by default) while the block runs; yield its URL."""
-    handler = type("Handler", (_Handler,), {"extra_headers": site_headers(folder)})
+    handler = type("Handler", (_Handler,), {"rules": header_rules(folder)})
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", port), functools.partial(handler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)

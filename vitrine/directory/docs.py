@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from vitrine.directory import matching, schema
 from vitrine.directory.schema import TO_CLASSIFY
+from vitrine.embeds.partners import partners_schema
 from vitrine.schema import Record, document
 
 INTRO = """# Directory data files
@@ -41,6 +42,9 @@ def render(modules: tuple[str, ...] = ()) -> str:
              "businesses it curates: one file per record, easy to edit on the Git host.\n",
              "\n## data/overrides.yaml\n\nAn editor's decisions, which always win. Records are "
              "named `source:id`.\n", _fields(schema.OVERRIDES),
+             "\n## data/partners.yaml\n\nThe partners who embed their territory's directory "
+             "on their own sites (see the README's \"For partners\"). Optional. Each entry "
+             "of `partners:`\n", _fields(partners_schema(set()).fields[0].check.item),
              "\n## How records are merged\n\n" + _decision_rule(),
              "\nCandidates share a rare word of their names or a civic address in one town, "
              "or a phone, NEQ, web site or e-mail anywhere. Names are compared without "

@@ -50,16 +50,13 @@ def _atomic_write(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def write_exports(d: Directory, out_dir: Path) -> list[Path]:
-    """Write entreprises.json, entreprises.csv and entreprises.geojson into out_dir."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    rows = [business_data(d, b) for b in d.businesses]
-    sources = [{"id": s.id, "name": s.name, "owner": s.owner, "licence": s.licence,
-                "retrieved": s.retrieved.isoformat(), "url": s.url}
-               for s in d.sources.values()]
-    paths = [out_dir / f"entreprises.{ext}" for ext in ("json", "csv", "geojson")]
-    _atomic_write(paths[0], dumps_by_line({"region": d.territory.region_name,
-                                           "sources": sources, "businesses": rows}))
+def _sources(d: Directory) -> list[dict]:
+    return [{"id": s.id, "name": s.name, "owner": s.owner, "licence": s.licence,
+             "retrieved": s.retrieved.isoformat(), "url": s.url} for s in d.sources.values()]
+
+
+def csv_text(rows: list[dict]) -> str:
+    """The CSV export of open-data rows: one line per business, CSV_FIELDS in order."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
@@ -71,7 +68,24 @@ def write_exports(d: Directory, out_dir: Path) -> list[Path]:
                          "sources": " ".join(f"{p['source']}:{p['record_id']}"
                                              for p in row["provenance"]),
                          "licences": " ".join(row["licences"])})
-    _atomic_write(paths[1], buffer.getvalue())
+    return buffer.getvalue()
+
+
+def write_selection(d: Directory, rows: list[dict], folder: Path, stem: str) -> list[Path]:
+    """Write <stem>.json and <stem>.csv of some businesses' rows (business_data), with the
+    full export's fields: the region, every source, the businesses."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = [folder / f"{stem}.json", folder / f"{stem}.csv"]
+    _atomic_write(paths[0], dumps_by_line({"region": d.territory.region_name,
+                                           "sources": _sources(d), "businesses": rows}))
+    _atomic_write(paths[1], csv_text(rows))
+    return paths
+
+
+def write_exports(d: Directory, out_dir: Path) -> list[Path]:
+    """Write entreprises.json, entreprises.csv and entreprises.geojson into out_dir."""
+    rows = [business_data(d, b) for b in d.businesses]
+    paths = [*write_selection(d, rows, out_dir, "entreprises"), out_dir / "entreprises.geojson"]
     features = []
     for row in rows:
         town = d.territory.municipalities.get(row["municipality"])

@@ -177,14 +177,17 @@ class KeptPreview:
             for p in new.sources:
                 self.owners[f"{p.source}:{p.record_id}"] = new
         windows = self._windows_showing(updates)
-        for generator in (g, g.context.get("windows")):  # cached cards show the old names
+        embeds = g.context.get("partner_embeds")  # partners' embeds list businesses too
+        for generator in (g, g.context.get("windows"), embeds):  # cached cards: old names
             if generator is not None:
                 forget_fragments(generator.env)
         staging = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.live-",
                                         dir=self.output.parent))
         try:
             keys = g.rewrite(g.jobs_showing([new for _, new in updates]), staging)
-            written = [*keys, *self._rewrite_windows(windows, staging)]
+            written = [*keys, *self._rewrite_windows(windows, staging),
+                       *(embeds.rewrite([new for _, new in updates], staging) if embeds
+                         else [])]
             for save_as in written:
                 os.replace(staging / save_as, self.output / save_as)
         finally:
@@ -249,6 +252,9 @@ def _write_data_files(kept: KeptPreview, client: bool) -> None:
     """Rewrite what is made of the whole directory (in a forked process, after the pages)."""
     d, g = kept.directory, kept.generator
     write_exports(d, kept.output / routes.section("fr", "data"))
+    embeds = g.context.get("partner_embeds")
+    if embeds is not None:  # each territory's share of the open data
+        embeds.write_data(kept.output)
     if client:
         for lang in routes.LANGUAGES:
             write_client_data(d, kept.output, lang, g.settings)
