@@ -1,8 +1,8 @@
 """Give templates share_card() and draw the cards the pages name when the build ends.
 
 Pages rendered by the directory's worker processes, or reused from the previous build,
-call share_card() elsewhere or not at all: the directory's business cards are planned here
-again from the merged directory, with the same function, when the build ends.
+call share_card() elsewhere or not at all: the cards of stories and businesses are planned
+here again, with the same functions, from the stories and the merged directory.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from vitrine import routes, share_cards
 from vitrine.jsonld import public_url
 from vitrine.links import link_or_copy
 from vitrine.share_cards import Card
+from vitrine.story_index import all_stories
 
 log = logging.getLogger(__name__)
 DEFAULTS = {"enabled": True, "cache": ".cache/share-cards", "quality": 80, "workers": None}
@@ -59,16 +60,21 @@ class Cards:
     def _on_cover(self, cover: str, **texts) -> Card:
         """A card on a cover photo, or a flat one when the cover cannot be read."""
         if cover not in self.digests:
-            self.digests[cover] = share_cards.file_digest(self.content / cover)
+            self.digests[cover] = share_cards.cover_digest(self.content / cover)
         if not self.digests[cover]:
             return self._flat(**texts)
         return Card(**texts, ink="#ffffff", accent=self._colour("focus", "#ffbf47"),
                     cover=str(self.content / cover), cover_digest=self.digests[cover])
 
-    def business(self, business, category, town, lang: str) -> Card:
-        """A business's card: its name, category and town on the region's colours."""
-        where = " · ".join(part for part in (category[lang] if category else "",
-                                             town.name if town else "") if part)
+    def business(self, business, category, town) -> Card:
+        """A business's card: its name, category and town on the region's colours.
+
+        One card for both languages (the category in both when they differ, as on a
+        bilingual sign): half the cards to draw and to publish.
+        """
+        labels = dict.fromkeys(category[lang] for lang in routes.LANGUAGES) if category else {}
+        where = " · ".join(part for part in (" / ".join(labels), town.name if town else "")
+                           if part)
         return self._flat(title=business.name, subtitle=where,
                           eyebrow=self.settings.get("SITENAME", ""))
 
@@ -105,7 +111,7 @@ class Cards:
             return self.story(ctx["article"])
         business = ctx.get("business")
         if business is not None and hasattr(business, "sources"):
-            return self.business(business, ctx.get("category"), ctx.get("town"), lang)
+            return self.business(business, ctx.get("category"), ctx.get("town"))
         if ctx.get("intro") is not None and ctx.get("audience") in routes.AUDIENCES:
             return self.window(ctx["intro"], ctx["audience"], lang)
         return self.default(lang)
@@ -146,13 +152,15 @@ def write_all(pelican) -> None:
     if cards is None:
         return
     started = time.perf_counter()
-    directory = _BUILD.get("context", {}).get("directory")
+    context = _BUILD.get("context", {})
+    for story in all_stories(context.get("articles", [])):  # a reused page did not ask
+        cards.plan(cards.story(story))
+    directory = context.get("directory")
     if directory is not None:  # business pages are rendered (or reused) by workers
         categories, towns = directory.taxonomy.categories, directory.territory.municipalities
         for business in directory.businesses:
-            category, town = categories.get(business.category), towns.get(business.municipality)
-            for lang in routes.LANGUAGES:
-                cards.plan(cards.business(business, category, town, lang))
+            cards.plan(cards.business(business, categories.get(business.category),
+                                      towns.get(business.municipality)))
     options = cards.options
     cache = cards.root / options["cache"]
     drawn = share_cards.make_missing(list(cards.planned.values()), cache,
