@@ -133,7 +133,8 @@ def test_a_rebuild_with_nothing_changed_draws_no_card(tmp_path):
     assert {p.name: p.stat().st_mtime_ns for p in cache.iterdir()} == drawn
     assert sorted(p.name for p in (again.output / "images/partage").iterdir()) == sorted(drawn)
     for url in every_page(again.output):  # pages reused from the first build too
-        assert card_of(again, again.html(url)).size == (1200, 630), url
+        with card_of(again, again.html(url)) as card:
+            assert card.size == (1200, 630), url
 
 
 def test_a_changed_business_name_makes_exactly_one_new_card(tmp_path):

@@ -16,10 +16,10 @@ import os
 import re
 import struct
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageOps
+from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
 
 log = logging.getLogger(__name__)
 WIDTH, HEIGHT = 1200, 630
@@ -41,8 +41,10 @@ class Card:
     background: str = "#073a44"
     ink: str = "#ffffff"
     accent: str = "#ffbf47"
-    cover: str = ""  # a photo's path, cropped to fill; empty: a flat card
+    cover: str = ""  # a photo's name (under content/), cropped to fill; empty: a flat card
     cover_digest: str = ""  # the photo's bytes: a new photo makes a new card
+    # where the photo is on this machine: not in the file name, which two copies share
+    cover_path: str = field(default="", repr=False, compare=False)
 
     @property
     def extension(self) -> str:
@@ -70,11 +72,13 @@ def file_name(card: Card) -> str:
     return f"{digest}.{card.extension}"
 
 
-def file_digest(path: Path) -> str:
-    """Hash a cover's bytes (empty when it cannot be read: the card is then flat)."""
+def cover_digest(path: Path) -> str:
+    """Hash a cover's bytes; empty when Pillow cannot read it (its card is then flat)."""
     try:
+        with Image.open(path) as image:
+            image.size  # noqa: B018 — the header is read: an image Pillow knows
         return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-    except OSError:
+    except (OSError, UnidentifiedImageError):
         return ""
 
 
@@ -222,9 +226,9 @@ def png_bytes(image: Image.Image) -> bytes:
 
 
 @functools.lru_cache(maxsize=8)
-def _backdrop(cover: str, digest: str) -> Image.Image:
+def _backdrop(path: str, digest: str) -> Image.Image:
     """Crop a cover to the card and darken its lower part for the text (once per cover)."""
-    with Image.open(cover) as original:
+    with Image.open(path) as original:
         original.draft("RGB", (WIDTH, HEIGHT))  # a JPEG is decoded at a fraction of its size
         photo = ImageOps.fit(original.convert("RGB"), (WIDTH, HEIGHT),
                              Image.Resampling.BICUBIC)
@@ -235,7 +239,7 @@ def _backdrop(cover: str, digest: str) -> Image.Image:
 
 def draw_photo(card: Card) -> Image.Image:
     """Draw a card's texts on its cover."""
-    image = _backdrop(card.cover, card.cover_digest).copy()
+    image = _backdrop(card.cover_path, card.cover_digest).copy()
     draw = ImageDraw.Draw(image)
     blocks = _layout(card)
     _write_text(draw, blocks, [card.ink] * len(blocks))

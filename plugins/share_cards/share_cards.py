@@ -64,7 +64,8 @@ class Cards:
         if not self.digests[cover]:
             return self._flat(**texts)
         return Card(**texts, ink="#ffffff", accent=self._colour("focus", "#ffbf47"),
-                    cover=str(self.content / cover), cover_digest=self.digests[cover])
+                    cover=cover, cover_digest=self.digests[cover],
+                    cover_path=str(self.content / cover))
 
     def business(self, business, category, town) -> Card:
         """A business's card: its name, category and town on the region's colours.
