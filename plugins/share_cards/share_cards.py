@@ -18,6 +18,7 @@ from pelican import signals
 from vitrine import routes, share_cards
 from vitrine.jsonld import public_url
 from vitrine.links import link_or_copy
+from vitrine.live import businesses_replaced
 from vitrine.share_cards import Card
 from vitrine.story_index import all_stories
 
@@ -175,6 +176,30 @@ def write_all(pelican) -> None:
              time.perf_counter() - started)
 
 
+def replace_cards(preview, updates, directory, output) -> None:
+    """Draw the cards of businesses a live preview edited in place; drop their old cards."""
+    cards = _BUILD.get("cards")
+    if cards is None:
+        return
+    folder, cache = Path(output) / FOLDER, cards.root / cards.options["cache"]
+    categories, towns = directory.taxonomy.categories, directory.territory.municipalities
+
+    def name(business) -> str:
+        return share_cards.file_name(cards.business(
+            business, categories.get(business.category), towns.get(business.municipality)))
+
+    for old, new in updates:
+        before, after = name(old), name(new)
+        if before == after:
+            continue
+        new_card = cards.business(new, categories.get(new.category), towns.get(new.municipality))
+        share_cards.make_missing([new_card], cache)
+        if not (folder / after).exists():
+            link_or_copy(cache / after, folder / after)
+        if not any(name(b) == before for b in directory.businesses if b.name == old.name):
+            (folder / before).unlink(missing_ok=True)
+
+
 def keep_context(generator) -> None:
     """Keep the build's shared context: the merged directory is read from it at the end."""
     _BUILD["context"] = generator.context
@@ -186,3 +211,4 @@ def register():
     signals.generator_init.connect(install)  # templates call share_card()
     signals.generator_init.connect(keep_context)  # the directory, for its business cards
     signals.finalized.connect(write_all)  # cards drawn once every page has named its own
+    businesses_replaced.connect(replace_cards)  # a live preview's edit of a business's name
