@@ -2,7 +2,7 @@
 
 A card is described by a `Card` (its texts, colours and cover); its file name is a hash of
 that description, of this module and of the fonts, so a card is drawn once and a changed
-name makes exactly one new file. Flat cards are 16-colour PNG (a few kilobytes), cards on a
+name makes exactly one new file. Flat cards are 8-colour PNG (about 12 KB), cards on a
 cover photo are JPEG. Knows nothing of Pelican.
 """
 
@@ -26,7 +26,7 @@ WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
 FONTS = Path(__file__).resolve().parent / "fonts"
 BOLD, REGULAR = FONTS / "DejaVuSans-Bold.ttf", FONTS / "DejaVuSans.ttf"
-LEVELS = 15  # shades between background and ink in a flat card; index 15 is the accent
+LEVELS = 7  # shades from background to ink in a flat card (antialiasing); then the accent
 EYEBROW_SIZES = range(34, 23, -2)
 NICENESS = 5  # below the build, as the page workers
 
@@ -167,13 +167,13 @@ def _flat_base(eyebrow: str) -> Image.Image:
     draw = ImageDraw.Draw(canvas)
     if eyebrow:
         font, rows = wrap(eyebrow, REGULAR, EYEBROW_SIZES, WIDTH - 2 * MARGIN, 1)
-        draw.text((MARGIN, MARGIN), rows[0], font=font, fill=LEVELS - 4)
+        draw.text((MARGIN, MARGIN), rows[0], font=font, fill=LEVELS - 2)
     draw.rectangle((0, 0, 23, HEIGHT), fill=LEVELS)  # the accent bar
     return canvas
 
 
 def draw_flat(card: Card) -> Image.Image:
-    """Draw a card of two colours and an accent as a 16-colour palette image.
+    """Draw a card of two colours and an accent as an 8-colour palette image.
 
     Its pixels are palette indices: 0 the background, LEVELS - 1 the ink and the shades
     between them the text's antialiased edges (drawn straight at LEVELS - 1), LEVELS the
@@ -198,7 +198,7 @@ def palette(card: Card) -> list[int]:
 
 
 def png_bytes(image: Image.Image) -> bytes:
-    """Encode a 16-colour palette image as PNG, fast: 4 bits a pixel, rows filtered "up".
+    """Encode a palette image of up to 16 colours as PNG, fast: 4 bits a pixel, rows "up".
 
     Pillow's encoder tries filters on every row; a card's rows mostly repeat the one above,
     so the "up" filter alone, computed with one image subtraction, and zlib's run-length
@@ -252,20 +252,20 @@ def draw(card: Card) -> Image.Image:
     return draw_photo(card) if card.cover else draw_flat(card)
 
 
-def save(card: Card, folder: Path, quality: int = 80) -> Path:
+def save(card: Card, folder: Path, quality: int = 70) -> Path:
     """Draw a card into folder under its file name (atomically); return its path."""
     path = folder / file_name(card)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     image = draw(card)
     if card.cover:
-        image.save(tmp, "JPEG", quality=quality, optimize=True)
+        image.save(tmp, "JPEG", quality=quality, optimize=True, progressive=True)
     else:
         tmp.write_bytes(png_bytes(image))
     os.replace(tmp, path)
     return path
 
 
-def make_missing(cards: list[Card], folder: Path, workers: int = 1, quality: int = 80) -> int:
+def make_missing(cards: list[Card], folder: Path, workers: int = 1, quality: int = 70) -> int:
     """Draw the cards whose file is not in folder yet, on `workers` processes; return how many."""
     folder.mkdir(parents=True, exist_ok=True)
     present = set(os.listdir(folder))

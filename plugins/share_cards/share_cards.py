@@ -23,7 +23,7 @@ from vitrine.share_cards import Card
 from vitrine.story_index import all_stories
 
 log = logging.getLogger(__name__)
-DEFAULTS = {"enabled": True, "cache": ".cache/share-cards", "quality": 80, "workers": None}
+DEFAULTS = {"enabled": True, "cache": ".cache/share-cards", "quality": 70, "workers": None}
 FOLDER = "images/partage"  # under the output: one folder of content-named files
 _BUILD: dict = {}  # this build's Cards, made when Pelican starts
 
