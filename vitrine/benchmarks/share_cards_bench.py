@@ -45,10 +45,10 @@ def bench_share_cards(businesses: int, work: Path, settings: Path | None = None)
                  "--settings", str(variant), "--output", str(output)]
         shutil.rmtree(region / ".cache", ignore_errors=True)  # cold: nothing reused
         log.info("%d businesses, share cards %s: cold build", businesses, enabled)
-        cold = run_measured(build)
+        cold = run_measured(build, log_lines="share cards:")
         _wait_for_deletion(output)
         log.info("%d businesses, share cards %s: warm build", businesses, enabled)
-        warm = run_measured(build)
+        warm = run_measured(build, log_lines="share cards:")
         _wait_for_deletion(output)
         row["on" if enabled else "off"] = {"cold": cold, "warm": warm, **tree_size(output),
                                            **_cards(output)}
@@ -66,13 +66,18 @@ def run(sizes: list[int]) -> dict:
 
 def table(result: dict) -> str:
     """Format the figures as a Markdown table."""
-    lines = ["| businesses | cards | cold build | warm build | output | cards in it | peak RSS |",
-             "|---:|---|---:|---:|---:|---:|---:|"]
+    lines = ["| businesses | cards | cold build (CPU) | warm build (CPU) | output | cards in it "
+             "| peak RSS |", "|---:|---|---:|---:|---:|---:|---:|"]
     for row in result["sizes"]:
         for name in ("off", "on"):
             v = row[name]
-            lines.append(f"| {row['businesses']:,} | {name} | {v['cold']['seconds']:.1f} s | "
-                         f"{v['warm']['seconds']:.1f} s | {v['output_mb']:.1f} MB | "
+            lines.append(f"| {row['businesses']:,} | {name} | {_time(v['cold'])} | "
+                         f"{_time(v['warm'])} | {v['output_mb']:.1f} MB | "
                          f"{v['cards']:,} ({v['cards_mb']} MB) | "
                          f"{max(v['cold']['peak_rss_mb'], v['warm']['peak_rss_mb']):.0f} MB |")
     return "\n".join(lines)
+
+
+def _time(run: dict) -> str:
+    cpu = f" ({run['cpu_seconds']:.0f} CPU-s)" if "cpu_seconds" in run else ""
+    return f"{run['seconds']:.1f} s{cpu}"
