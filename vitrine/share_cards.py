@@ -207,13 +207,12 @@ def png_bytes(image: Image.Image) -> bytes:
     width, height = image.size
     packed = image.tobytes("raw", "P;4")
     rows = Image.frombytes("L", ((width + 1) // 2, height), packed)
-    above = Image.new("L", rows.size, 0)
-    above.paste(rows.crop((0, 0, rows.width, height - 1)), (0, 1))
-    up = ImageChops.subtract_modulo(rows, above).tobytes()
-    stride = rows.width
-    filtered = b"".join(b"\x02" + up[i:i + stride] for i in range(0, len(up), stride))
+    above = ImageChops.offset(rows, 0, 1)  # each row's upper neighbour; none for the first
+    above.paste(0, (0, 0, rows.width, 1))
+    filtered = Image.new("L", (rows.width + 1, height), 2)  # each row starts with its filter
+    filtered.paste(ImageChops.subtract_modulo(rows, above), (1, 0))
     squeeze = zlib.compressobj(9, zlib.DEFLATED, 15, 9, zlib.Z_RLE)
-    data = squeeze.compress(filtered) + squeeze.flush()
+    data = squeeze.compress(filtered.tobytes()) + squeeze.flush()
 
     def chunk(kind: bytes, body: bytes) -> bytes:
         return struct.pack(">I", len(body)) + kind + body + struct.pack(
