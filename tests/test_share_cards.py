@@ -204,3 +204,13 @@ def test_a_cover_that_cannot_be_read_gives_a_flat_card(tmp_path):
     assert meta(page, "og:image").endswith(".png")
     with card_of(site, page) as card:
         assert card.size == (1200, 630)
+
+
+def test_cards_drawn_aside_then_stopped_are_finished_by_the_workers(tmp_path):
+    cards = [Card(title=f"Commerce {n}", subtitle="Amos") for n in range(120)]
+    drawer = share_cards.draw_aside(cards, tmp_path)
+    assert drawer is not None
+    share_cards.stop_drawing(drawer, tmp_path)
+    share_cards.make_missing(cards, tmp_path, workers=2)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(map(share_cards.file_name, cards))
+    assert share_cards.make_missing(cards, tmp_path, workers=2) == 0

@@ -14,12 +14,12 @@ import logging
 import multiprocessing
 import os
 import re
-import struct
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
+
+from vitrine.palette_png import png_bytes
 
 log = logging.getLogger(__name__)
 WIDTH, HEIGHT = 1200, 630
@@ -59,9 +59,9 @@ class Card:
 
 @functools.cache
 def drawing_version() -> str:
-    """Hash this module and the fonts: a new drawing makes new cards."""
-    digest = hashlib.sha256(Path(__file__).read_bytes())
-    for font in (BOLD, REGULAR):
+    """Hash this module, the PNG encoder and the fonts: a new drawing makes new cards."""
+    digest = hashlib.sha256()
+    for font in (Path(__file__), Path(__file__).with_name("palette_png.py"), BOLD, REGULAR):
         digest.update(font.read_bytes())
     return digest.hexdigest()
 
@@ -197,33 +197,6 @@ def palette(card: Card) -> list[int]:
     return colours + list(_rgb(card.accent))
 
 
-def png_bytes(image: Image.Image) -> bytes:
-    """Encode a palette image of up to 16 colours as PNG, fast: 4 bits a pixel, rows "up".
-
-    Pillow's encoder tries filters on every row; a card's rows mostly repeat the one above,
-    so the "up" filter alone, computed with one image subtraction, and zlib's run-length
-    strategy make a file as small in less than half the time.
-    """
-    width, height = image.size
-    packed = image.tobytes("raw", "P;4")
-    rows = Image.frombytes("L", ((width + 1) // 2, height), packed)
-    above = ImageChops.offset(rows, 0, 1)  # each row's upper neighbour; none for the first
-    above.paste(0, (0, 0, rows.width, 1))
-    filtered = Image.new("L", (rows.width + 1, height), 2)  # each row starts with its filter
-    filtered.paste(ImageChops.subtract_modulo(rows, above), (1, 0))
-    squeeze = zlib.compressobj(9, zlib.DEFLATED, 15, 9, zlib.Z_RLE)
-    data = squeeze.compress(filtered.tobytes()) + squeeze.flush()
-
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(
-            ">I", zlib.crc32(kind + body))
-
-    colours = bytes(image.getpalette()[:3 * (LEVELS + 1)])
-    return b"".join((b"\x89PNG\r\n\x1a\n",
-                     chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 4, 3, 0, 0, 0)),
-                     chunk(b"PLTE", colours), chunk(b"IDAT", data), chunk(b"IEND", b"")))
-
-
 @functools.lru_cache(maxsize=8)
 def _backdrop(path: str, digest: str) -> Image.Image:
     """Crop a cover to the card and darken its lower part for the text (once per cover)."""
@@ -264,12 +237,18 @@ def save(card: Card, folder: Path, quality: int = 70) -> Path:
     return path
 
 
+def missing_cards(cards: list[Card], folder: Path) -> list[Card]:
+    """Return the cards whose file is not in folder yet, once each, a cover's cards together."""
+    present = set(os.listdir(folder)) if folder.is_dir() else set()
+    missing = list({file_name(c): c for c in cards if file_name(c) not in present}.values())
+    missing.sort(key=lambda c: c.cover)  # one cover's cards together: its backdrop is reused
+    return missing
+
+
 def make_missing(cards: list[Card], folder: Path, workers: int = 1, quality: int = 70) -> int:
     """Draw the cards whose file is not in folder yet, on `workers` processes; return how many."""
     folder.mkdir(parents=True, exist_ok=True)
-    present = set(os.listdir(folder))
-    missing = list({file_name(c): c for c in cards if file_name(c) not in present}.values())
-    missing.sort(key=lambda c: c.cover)  # one cover's cards together: its backdrop is reused
+    missing = missing_cards(cards, folder)
     if workers > 1 and len(missing) > 20 and "fork" in multiprocessing.get_all_start_methods():
         with multiprocessing.get_context("fork").Pool(
                 workers, initializer=os.nice, initargs=(NICENESS,)) as pool:
@@ -279,6 +258,40 @@ def make_missing(cards: list[Card], folder: Path, workers: int = 1, quality: int
         for card in missing:
             save(card, folder, quality)
     return len(missing)
+
+
+def draw_aside(cards: list[Card], folder: Path, quality: int = 70):
+    """Start drawing the missing cards in a forked process at the lowest priority; return it.
+
+    It uses what the build leaves of the cores (while one core writes the stories, while
+    the search index writes); stop_drawing() ends it, and make_missing() draws the rest.
+    None when there is little to draw or no fork.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    missing = missing_cards(cards, folder)
+    if len(missing) < 100 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    process = multiprocessing.get_context("fork").Process(
+        target=_draw_quietly, args=(missing, folder, quality), daemon=True)
+    process.start()
+    return process
+
+
+def _draw_quietly(cards: list[Card], folder: Path, quality: int) -> None:
+    os.nice(19)
+    for card in cards:
+        save(card, folder, quality)
+
+
+def stop_drawing(process, folder: Path) -> None:
+    """End a process of draw_aside() and remove the file it was writing."""
+    if process is None:
+        return
+    process.terminate()
+    process.join()
+    for name in os.listdir(folder):
+        if name.endswith(f".{process.pid}.tmp"):
+            os.unlink(folder / name)
 
 
 def default_workers() -> int:

@@ -50,6 +50,7 @@ class Cards:
         self.planned: dict[str, Card] = {}
         self.digests: dict[str, str] = {}
         self.base = f"{public_url(settings)}/{FOLDER}"
+        self.cache = self.root / self.options["cache"]
 
     def _colour(self, name: str, default: str) -> str:
         return self.colours.get(name, default)
@@ -130,6 +131,9 @@ class Cards:
 def start(pelican) -> None:
     """Check the settings once and start the build's plan; put the drawing in page keys."""
     options = share_settings(pelican.settings)
+    old = _BUILD.get("cards")
+    if old is not None:  # the previous build of this process (a preview) stopped early
+        share_cards.stop_drawing(_BUILD.get("drawer"), old.cache)
     _BUILD.clear()
     if options["enabled"]:
         _BUILD["cards"] = cards = Cards(pelican.settings)
@@ -148,14 +152,10 @@ def install(generator) -> None:
     generator.env.globals["share_card"] = share_card
 
 
-def write_all(pelican) -> None:
-    """Draw the cards not cached yet and put every planned card in the output."""
-    cards = _BUILD.get("cards")
-    if cards is None:
-        return
-    started = time.perf_counter()
+def _plan_known(cards: Cards) -> None:
+    """Plan the cards of every story and business: reused pages do not ask for theirs."""
     context = _BUILD.get("context", {})
-    for story in all_stories(context.get("articles", [])):  # a reused page did not ask
+    for story in all_stories(context.get("articles", [])):
         cards.plan(cards.story(story))
     directory = context.get("directory")
     if directory is not None:  # business pages are rendered (or reused) by workers
@@ -163,17 +163,36 @@ def write_all(pelican) -> None:
         for business in directory.businesses:
             cards.plan(cards.business(business, categories.get(business.category),
                                       towns.get(business.municipality)))
+
+
+def draw_early(generators) -> None:
+    """Start drawing the stories' and businesses' cards once every context is made."""
+    cards = _BUILD.get("cards")
+    if cards is None:
+        return
+    _plan_known(cards)
+    _BUILD["drawer"] = share_cards.draw_aside(list(cards.planned.values()), cards.cache,
+                                              cards.options["quality"])
+
+
+def write_all(pelican) -> None:
+    """Draw the cards not cached yet and put every planned card in the output."""
+    cards = _BUILD.get("cards")
+    if cards is None:
+        return
+    started = time.perf_counter()
+    share_cards.stop_drawing(_BUILD.pop("drawer", None), cards.cache)
+    _plan_known(cards)
     options = cards.options
-    cache = cards.root / options["cache"]
-    drawn = share_cards.make_missing(list(cards.planned.values()), cache,
+    drawn = share_cards.make_missing(list(cards.planned.values()), cards.cache,
                                      options["workers"] or share_cards.default_workers(),
                                      options["quality"])
     folder = Path(pelican.settings["OUTPUT_PATH"]) / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     for name in cards.planned:
-        link_or_copy(os.path.join(cache, name), os.path.join(folder, name))
-    log.info("share cards: %d in the output, %d drawn, in %.1f s", len(cards.planned), drawn,
-             time.perf_counter() - started)
+        link_or_copy(os.path.join(cards.cache, name), os.path.join(folder, name))
+    log.info("share cards: %d in the output, %d drawn at the end, in %.1f s",
+             len(cards.planned), drawn, time.perf_counter() - started)
 
 
 def replace_cards(preview, updates, directory, output) -> None:
@@ -181,7 +200,7 @@ def replace_cards(preview, updates, directory, output) -> None:
     cards = _BUILD.get("cards")
     if cards is None:
         return
-    folder, cache = Path(output) / FOLDER, cards.root / cards.options["cache"]
+    folder, cache = Path(output) / FOLDER, cards.cache
     categories, towns = directory.taxonomy.categories, directory.territory.municipalities
 
     def name(business) -> str:
@@ -210,5 +229,6 @@ def register():
     signals.initialized.connect(start)  # checks SHARE_CARDS once, starts the plan
     signals.generator_init.connect(install)  # templates call share_card()
     signals.generator_init.connect(keep_context)  # the directory, for its business cards
-    signals.finalized.connect(write_all)  # cards drawn once every page has named its own
+    signals.all_generators_finalized.connect(draw_early)  # on what cores the build leaves
+    signals.finalized.connect(write_all)  # the rest, once every page has named its card
     businesses_replaced.connect(replace_cards)  # a live preview's edit of a business's name
