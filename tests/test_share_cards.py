@@ -214,3 +214,9 @@ def test_cards_drawn_aside_then_stopped_are_finished_by_the_workers(tmp_path):
     share_cards.make_missing(cards, tmp_path, workers=2)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(map(share_cards.file_name, cards))
     assert share_cards.make_missing(cards, tmp_path, workers=2) == 0
+
+
+def test_colours_come_from_the_stylesheets_root_rule():
+    css = ":root { --brand-dark: #073a44; --paper: #fff; }\n" \
+          "@media (prefers-color-scheme: dark) { :root { --paper: #111; } }"
+    assert share_cards.css_colours(css) == {"brand-dark": "#073a44", "paper": "#fff"}

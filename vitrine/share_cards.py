@@ -83,8 +83,11 @@ def cover_digest(path: Path) -> str:
 
 
 def css_colours(css: str) -> dict[str, str]:
-    """Read the `--name: #hex` custom properties of a stylesheet."""
-    return dict(re.findall(r"--([\w-]+)\s*:\s*(#[0-9a-fA-F]{3,6})\b", css))
+    """Read the `--name: #hex` custom properties of a stylesheet's first `:root` rule
+    (not a dark scheme's, which may follow)."""
+    root = re.search(r":root\s*{([^}]*)}", css)
+    return dict(re.findall(r"--([\w-]+)\s*:\s*(#[0-9a-fA-F]{3,6})\b", root.group(1))) \
+        if root else {}
 
 
 @functools.cache

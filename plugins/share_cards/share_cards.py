@@ -1,8 +1,9 @@
-"""Give templates share_card() and draw the cards the pages name when the build ends.
+"""Give templates share_card() and draw the cards the pages name.
 
 Pages rendered by the directory's worker processes, or reused from the previous build,
 call share_card() elsewhere or not at all: the cards of stories and businesses are planned
-here again, with the same functions, from the stories and the merged directory.
+here again, with the same functions, from the stories and the merged directory. They are
+started early, at the lowest priority; the rest are drawn when the pages are written.
 """
 
 from __future__ import annotations
