@@ -17,7 +17,7 @@ THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["ui_strings", "stories", "responsive_images", "windows", "data_kinds", "digest",
            "business_pages", "propose", "partner_embeds", "sitemap_hreflang", "redirects", "search",
-           "map_assets", "security_headers"]
+           "map_assets", "share_cards", "security_headers"]
 DIRECTORY = {"per_page": 48, "window_sample": 8}  # a window also shows jobs, events, people
 # "Propose a business or a correction" (/proposer/): no backend; the visitor's browser opens a
 # pre-filled issue on the forge ({title}, {body}: URL-encoded) or an e-mail to the steward.

@@ -113,6 +113,14 @@ SETTINGS = Record(extra_ok=True, fields=[
         Field("quality", Integer(1, 100), doc="JPEG and WebP quality."),
         Field("cache", Text(), doc="Where derivatives are kept.")]), default=dict,
           doc="Image derivatives."),
+    Field("SHARE_CARDS", Record(fields=[
+        Field("enabled", Flag(), doc="Draw a share card for every page (og:image); off: the "
+                                     "pages keep their other Open Graph tags."),
+        Field("cache", Text(), doc="Where drawn cards are kept, under the project "
+                                   "(default .cache/share-cards)."),
+        Field("quality", Integer(1, 100), doc="JPEG quality of the cards on a cover photo."),
+        Field("workers", _maybe(Integer(1, 64)), doc="Processes drawing the cards.")]),
+          default=dict, doc="Share cards: the 1200×630 images of link previews."),
     Field("EVENTS", Record(fields=[
         Field("today", _maybe(Date()), doc="The day past and upcoming (events, job offers) "
                                            "are counted from (tests, previews); the build's "

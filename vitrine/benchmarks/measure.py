@@ -15,8 +15,14 @@ from pathlib import Path
 TIME = "/usr/bin/time"
 
 
-def run_measured(cmd: list[str], cwd: Path | None = None, env: dict | None = None) -> dict:
-    """Run cmd; return wall seconds (perf_counter) and the peak RSS of the child in MB."""
+def run_measured(cmd: list[str], cwd: Path | None = None, env: dict | None = None,
+                 log_lines: str = "") -> dict:
+    """Run cmd; return wall seconds (perf_counter) and the peak RSS of the child in MB.
+
+    With /usr/bin/time, also its CPU seconds (user + system, with the children it waited
+    for: a busy machine stretches wall time more than CPU time); with log_lines, the lines
+    of its output holding that text.
+    """
     with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
         wrapped = [TIME, "-v", "-o", report.name, *cmd] if Path(TIME).exists() else cmd
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -26,12 +32,18 @@ def run_measured(cmd: list[str], cwd: Path | None = None, env: dict | None = Non
         if done.returncode != 0:
             raise RuntimeError(f"{' '.join(cmd)} failed ({done.returncode}):\n"
                                f"{done.stdout[-2000:]}{done.stderr[-2000:]}")
-        found = re.search(r"Maximum resident set size \(kbytes\): (\d+)", report.read())
+        timed = report.read()
+        found = re.search(r"Maximum resident set size \(kbytes\): (\d+)", timed)
+    cpu = [float(v) for v in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", timed)]
+    extra = {"cpu_seconds": round(sum(cpu), 1)} if cpu else {}
+    if log_lines:
+        extra["log"] = [line for line in (done.stdout + done.stderr).splitlines()
+                        if log_lines in line]
     if found:
         peak_kb = int(found.group(1))
     else:  # the high-water mark of all children: exact only when this child is the largest
         peak_kb = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-    return {"seconds": round(seconds, 3), "peak_rss_mb": round(peak_kb / 1024, 1)}
+    return {"seconds": round(seconds, 3), "peak_rss_mb": round(peak_kb / 1024, 1), **extra}
 
 
 def tree_size(folder: Path) -> dict:

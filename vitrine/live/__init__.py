@@ -15,6 +15,9 @@ from __future__ import annotations
 from blinker import signal
 
 directory_written = signal("vitrine-directory-written")  # sent with the directory generator
+# sent with the preview, updates=[(old, new) businesses], directory=, output=, once their
+# pages are in the output: what else shows a business (its share card) follows
+businesses_replaced = signal("vitrine-businesses-replaced")
 
 
 class NotInPlace(Exception):

@@ -20,7 +20,7 @@ from vitrine.directory.overrides import load_overrides
 from vitrine.directory.report import write_report
 from vitrine.directory.slugs import slugify
 from vitrine.fragment_cache import forget_fragments
-from vitrine.live import NotInPlace, directory_written
+from vitrine.live import NotInPlace, businesses_replaced, directory_written
 from vitrine.live.records import Records
 from vitrine.live.watch import changed, stamps
 
@@ -192,6 +192,7 @@ class KeptPreview:
                 os.replace(staging / save_as, self.output / save_as)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+        businesses_replaced.send(self, updates=updates, directory=d, output=self.output)
         self._save_keys(keys)
         self._write_data_files(any(client_row(old) != client_row(new) for old, new in updates))
         return len(written)
