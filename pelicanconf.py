@@ -17,7 +17,9 @@ THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["ui_strings", "stories", "responsive_images", "windows", "data_kinds",
            "business_pages", "sitemap_hreflang", "redirects", "search", "map_assets",
-           "security_headers"]
+           "cms", "security_headers"]
+# The web editor at /admin/: where it commits (make cms edits this checkout instead).
+CMS = {"backend": "gitlab", "repo": "agence/vitrine", "branch": "main"}
 DIRECTORY = {"per_page": 48, "window_sample": 8}  # a window also shows jobs, events, people
 
 ARTICLE_PATHS = ["stories"]

@@ -4,7 +4,9 @@ Pages carry the CSP and referrer policy as meta elements (any host); hosts that 
 Netlify-style `_headers` file (Netlify, Cloudflare Pages) also send them as headers, with
 what only a header can say: frame-ancestors and the permissions policy. Other plugins add
 the sources they need to the CSP_SOURCES setting ({directive: [source, …]}) when Pelican
-starts; this plugin reads it once every plugin has spoken.
+starts; this plugin reads it once every plugin has spoken. A folder that needs another policy
+(the web editor at /admin/) gets its own rule from CSP_PATH_POLICIES ({"/admin/*": {directive:
+[source, …]}}): the base policy and those sources only, replacing the site's there.
 """
 
 from __future__ import annotations
@@ -35,16 +37,23 @@ def render_csp(*extras: dict) -> str:
     return "; ".join(f"{directive} {' '.join(values)}" for directive, values in policy.items())
 
 
-def headers_file(sources: dict) -> str:
-    """The _headers file: every path gets the CSP, referrer and permissions policies."""
-    return "\n".join([
+def headers_file(sources: dict, path_policies: dict | None = None) -> str:
+    """The _headers file: every path gets the CSP, referrer and permissions policies; a
+    folder of CSP_PATH_POLICIES gets its own CSP instead of the site's."""
+    lines = [
         "# Security headers for hosts that read _headers (Netlify, Cloudflare Pages).",
         "# Written by Vitrine's security_headers plugin: edit CSP_SOURCES, not this file.",
         "/*",
         f"  Content-Security-Policy: {render_csp(sources, HEADER_ONLY_CSP)}",
         f"  Referrer-Policy: {REFERRER_POLICY}",
         f"  Permissions-Policy: {PERMISSIONS_POLICY}",
-        "  X-Content-Type-Options: nosniff", ""])
+        "  X-Content-Type-Options: nosniff"]
+    for path, extra in (path_policies or {}).items():
+        # "! name" detaches the header the /* rule gave (Cloudflare Pages' syntax): one
+        # policy, not the intersection of two.
+        lines += [path, "  ! Content-Security-Policy",
+                  f"  Content-Security-Policy: {render_csp(extra, HEADER_ONLY_CSP)}"]
+    return "\n".join([*lines, ""])
 
 
 class SecurityHeadersGenerator(Generator):
@@ -53,13 +62,16 @@ class SecurityHeadersGenerator(Generator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.sources = self.settings.get("CSP_SOURCES") or {}
+        self.path_policies = self.settings.get("CSP_PATH_POLICIES") or {}
         self.context["SECURITY_HEADERS_CSP"] = render_csp(self.sources)
+        self.context["PATH_CSP"] = {path: render_csp(extra)
+                                    for path, extra in self.path_policies.items()}
         self.context["REFERRER_POLICY"] = REFERRER_POLICY
 
     def generate_output(self, writer):
         """Write _headers at the root of the output."""
         path = Path(self.output_path) / HEADERS_FILE
-        path.write_text(headers_file(self.sources), encoding="utf-8")
+        path.write_text(headers_file(self.sources, self.path_policies), encoding="utf-8")
         log.info("security_headers: wrote %s", path)
 
 

@@ -11,25 +11,47 @@ from collections.abc import Iterator
 from pathlib import Path
 
 
-def site_headers(folder: Path) -> list[tuple[str, str]]:
-    """Read the `/*` rule of a Netlify-style _headers file (none when the file is absent)."""
-    path, headers, in_rule = folder / "_headers", [], False
+def header_rules(folder: Path) -> list[tuple[str, list[str]]]:
+    """The rules of a Netlify-style _headers file: (path pattern, its lines), in order."""
+    path, rules = folder / "_headers", []
     if not path.is_file():
-        return headers
+        return rules
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line[0].isspace():
-            in_rule = line.strip() == "/*"
-        elif in_rule and ":" in line:
-            name, value = line.strip().split(":", 1)
-            headers.append((name.strip(), value.strip()))
+        if line and not line[0].isspace() and not line.startswith("#"):
+            rules.append((line.strip(), []))
+        elif rules and line.strip():
+            rules[-1][1].append(line.strip())
+    return rules
+
+
+def site_headers(folder: Path, url_path: str = "/") -> list[tuple[str, str]]:
+    """The headers the _headers file gives a path (`/*`, then narrower rules; "! name"
+    detaches a header an earlier rule gave); none when the file is absent."""
+    return headers_for(header_rules(folder), url_path)
+
+
+def headers_for(rules: list[tuple[str, list[str]]], url_path: str) -> list[tuple[str, str]]:
+    """The headers of the rules matching a path."""
+    headers = []
+    for pattern, lines in rules:
+        if not (url_path == pattern or pattern.endswith("*")
+                and url_path.startswith(pattern[:-1])):
+            continue
+        for line in lines:
+            if line.startswith("!"):
+                name = line[1:].strip().lower()
+                headers = [h for h in headers if h[0].lower() != name]
+            elif ":" in line:
+                name, value = line.split(":", 1)
+                headers.append((name.strip(), value.strip()))
     return headers
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    extra_headers: list[tuple[str, str]] = []
+    rules: list[tuple[str, list[str]]] = []
 
     def end_headers(self):
-        for name, value in self.extra_headers:
+        for name, value in headers_for(self.rules, self.path.split("?")[0]):
             self.send_header(name, value)
         # LinkChecker keeps to 10 requests/s per host unless the host answers with this.
         self.send_header("LinkChecker", "vitrine-audit")
@@ -49,7 +71,7 @@ def free_port() -> int:
 @contextlib.contextmanager
 def served(folder: Path, port: int = 0) -> Iterator[str]:
     """Serve folder on 127.0.0.1 (a free port by default) while the block runs; yield its URL."""
-    handler = type("Handler", (_Handler,), {"extra_headers": site_headers(folder)})
+    handler = type("Handler", (_Handler,), {"rules": header_rules(folder)})
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", port), functools.partial(handler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
