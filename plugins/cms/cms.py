@@ -28,11 +28,12 @@ NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
 BUNDLE = "decap-cms/dist"
 FOLDER = "admin"
 # Decap compiles its config's JSON schema (ajv: eval), styles itself inline (emotion),
-# decodes with WebAssembly, shows images as blob:/data: URLs.
+# decodes with WebAssembly, shows images as blob:/data: URLs and reads its draft backups back
+# from blob: URLs.
 EDITOR_CSP = {"script-src": ["'self'", "'unsafe-eval'", "'wasm-unsafe-eval'"],
               "style-src": ["'self'", "'unsafe-inline'"],
               "img-src": ["'self'", "data:", "blob:"],
-              "connect-src": ["'self'"],
+              "connect-src": ["'self'", "blob:"],
               "frame-src": ["'self'", "blob:"]}
 HOSTS = {"gitlab": "https://gitlab.com", "github": "https://api.github.com"}
 

@@ -35,9 +35,8 @@ from vitrine.schema import (
 MEDIA_FOLDER = "content/images"
 AGENCY_FOLDER = "data/sources/agence-vitrine"  # one file per business; _source.yaml: the source
 LONG_TEXT = 300  # longer texts get a multi-line box
-# Story and window fields each language has its own of; the others are shared by both files.
-TRANSLATED = {"title", "lang", "slug", "summary", "cover_alt", "author", "promise", "body",
-              "redirect_from"}
+# Each language's file holds its own front matter, so every field is translated: a field that
+# Decap "duplicates" would write a translation file (with no title) for every French story.
 # Checks whose values are typed as text, with the check's own words as the hint.
 AS_TEXT = (Text, Email, Phone, PostalCode, Hours, When, Rule, Price, AsOf)
 IMAGE = r"\.(?:jpe?g|png|webp)"  # the end of the image fields' patterns: an image widget
@@ -127,7 +126,11 @@ def markdown_collection(name: str, label: str, folder: str, record: Record, refs
                         create: bool = True) -> dict:
     """A folder of Markdown files in two languages: <key>.fr.md and <key>.en.md, linked."""
     named = {"municipalities": sorted(refs.towns), "businesses": sorted(refs.businesses or ())}
-    shown = [{**f, "i18n": f["name"] in TRANSLATED or "duplicate"} for f in fields(record, refs)]
+    shown = [{**f, "i18n": True} for f in fields(record, refs)]
+    for f in shown:  # Decap fills a required multiple select with [] in every language's
+        if f.get("multiple") and f["required"]:  # file, writing a stub translation: its
+            f["required"] = False  # min still asks for one value in the file edited
+
     for f in shown:  # slugs the front matter names, checked against the data by vitrine check
         if f["name"] in named:
             f.update(widget="select", multiple=True, options=named[f["name"]])
@@ -135,9 +138,7 @@ def markdown_collection(name: str, label: str, folder: str, record: Record, refs
     body = {"name": "body", "label": "body", "widget": "markdown", "i18n": True,
             "required": True}
     return {"name": name, "label": label, "folder": folder, "create": create, "delete": create,
-            "extension": "md", "format": "frontmatter", "slug": "{{slug}}",
-            "i18n": {"structure": "multiple_files", "locales": list(routes.LANGUAGES),
-                     "default_locale": routes.DEFAULT_LANG},
+            "extension": "md", "format": "frontmatter", "slug": "{{slug}}", "i18n": True,
             "fields": [*shown, body]}
 
 
@@ -209,6 +210,9 @@ def cms_config(cms: dict, refs) -> dict:
               "media_folder": MEDIA_FOLDER, "public_folder": "images",
               "locale": cms.get("locale") or routes.DEFAULT_LANG,
               "slug": {"encoding": "ascii", "clean_accents": True},
+              # <key>.fr.md and <key>.en.md: a story and its translation, linked by their name
+              "i18n": {"structure": "multiple_files", "locales": list(routes.LANGUAGES),
+                       "default_locale": routes.DEFAULT_LANG},
               "collections": collections(refs, cms.get("businesses") or AGENCY_FOLDER)}
     if cms.get("local_backend"):
         config["local_backend"] = {"url": local_api(cms)}
