@@ -63,7 +63,7 @@ def vitrine(root: Path, *args: str) -> subprocess.CompletedProcess:
 def start_decap_server(root: Path, port: int, log: Path) -> subprocess.Popen:
     """Start decap-server in Git mode on a project; return once it answers."""
     env = {**os.environ, "MODE": "git", "GIT_REPO_DIRECTORY": str(root), "PORT": str(port),
-           "LOG_LEVEL": "warn"}
+           "BIND_HOST": "127.0.0.1", "LOG_LEVEL": "warn"}
     with log.open("w") as out:  # the child keeps its own copy of the file
         process = subprocess.Popen(["node", str(DECAP_SERVER)], env=env, stdout=out,
                                    stderr=subprocess.STDOUT)
