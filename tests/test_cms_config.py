@@ -55,13 +55,10 @@ def collection(config, name: str) -> dict:
 
 
 def fields_of(config, name: str) -> list[dict]:
-    """A collection's fields: a folder's, or the items of its one file's list (after their
-    id, which the reader takes before validating)."""
+    """A collection's fields: a folder's, or the items of its one file's list."""
     found = collection(config, name)
     if "files" in found:
-        items = found["files"][0]["fields"][0]["fields"]
-        assert items[0]["name"] == "id" and items[0]["required"]
-        return items[1:]
+        return found["files"][0]["fields"][0]["fields"]
     return found["fields"]
 
 
@@ -126,8 +123,7 @@ def test_job_offers_show_their_employer_once_and_every_offer_field(config, refs)
     record = job_record(refs)
     employer, offers = collection(config, "jobs")["fields"]
     assert employer["name"] == "employer" and employer["required"]
-    assert offers["fields"][0]["name"] == "id"
-    assert_agree(offers["fields"][1:], record, ("employer",))
+    assert_agree(offers["fields"], record, ("employer", "remote"))  # remote: see NOT_SHOWN
 
 
 def test_select_options_are_the_taxonomy_territory_and_directory(config, refs):
@@ -147,6 +143,12 @@ def test_select_options_are_the_taxonomy_territory_and_directory(config, refs):
     assert {f["name"]: f for f in place}["business"]["options"] == sorted(refs.businesses)
     contact = {f["name"]: f for f in fields_of(config, "contacts")}
     assert contact["mrcs"]["options"] == sorted(m["slug"] for m in territory["mrcs"])
+
+
+def test_a_job_written_by_a_yaml_1_1_tool_keeps_its_remote_value(refs):
+    ctx = Context(Located("made.yaml", None, {}))
+    assert job_record(refs).fields[8].check(False, ("remote",), ctx) == "no"
+    assert job_record(refs).fields[8].name == "remote" and ctx.problems == []
 
 
 def test_stories_are_linked_translations_named_like_our_files(config):

@@ -66,8 +66,8 @@ def widget(check: Check, refs) -> dict:
         if item["widget"] == "object":
             return {"widget": "list", "fields": item["fields"]}
         return {"widget": "list", "field": {"name": "item", "label": "item", **item}}
-    if isinstance(check, Boolean):
-        return {"widget": "boolean"}
+    if isinstance(check, Boolean):  # without a default, Decap 3.16 loads no data of the file
+        return {"widget": "boolean", "default": False}
     if isinstance(check, Integer):
         return _bounded({"widget": "number", "value_type": "int"}, check)
     if isinstance(check, Number):
@@ -150,25 +150,28 @@ def data_collection(name: str, label: str, folder: str, shown: list[dict],
             "slug": "{{slug}}", "fields": shown}
 
 
+# A list item's `id` is not shown: Decap 3.16 loads no data at all from a file whose list
+# items declare a field of that name. Decap keeps the keys it does not show, and an item
+# without one gets its id from its title.
 def list_file(name: str, label: str, path: str, key: str, record: Record, refs) -> dict:
-    """One YAML file holding a list of items under key (each with its id)."""
-    item_id = {"name": "id", "label": "id", "widget": "string", "required": True,
-               "pattern": [f"^(?:{frontmatter.SLUG})$", "lowercase-words-with-dashes"],
-               "hint": "Identifier of the item, unique in the file."}
+    """One YAML file holding a list of items under key."""
     return {"name": name, "label": label, "files": [{
         "name": name, "label": label, "file": path, "format": "yaml",
         "fields": [{"name": key, "label": key, "widget": "list", "required": True,
-                    "fields": [item_id, *fields(record, refs)]}]}]}
+                    "fields": fields(record, refs)}]}]}
+
+
+# Fields the editor leaves in the file: Decap reads YAML 1.1, where `remote: no` is false,
+# which no select takes (it then loads no data of the file at all); jobs accept false.
+NOT_SHOWN = {"jobs": ("remote",)}
 
 
 def jobs_collection(refs) -> dict:
     """Job offers: one file per employer, the employer once and its offers in a list."""
     record = job_record(refs)
     employer = next(f for f in record.fields if f.name == "employer")
-    offer = {"name": "id", "label": "id", "widget": "string", "required": False,
-             "hint": "Identifier of the offer (default: made from its French title)."}
     offers = {"name": "jobs", "label": "jobs", "widget": "list", "required": True,
-              "fields": [offer, *fields(record, refs, leave_out=("employer",))]}
+              "fields": fields(record, refs, leave_out=("employer", *NOT_SHOWN["jobs"]))}
     collection = data_collection("jobs", "Emplois / Jobs", "data/jobs",
                                  [field(employer, refs), offers], "employer.business")
     return collection
