@@ -52,6 +52,7 @@ def publish_and_clock(page, url: str, collection: str, slug: str, page_url: str,
     page.get_by_role("button", name="Enregistrer").click()
     expect(page.get_by_text("Modifications enregistrées")).to_be_visible()
     page.goto(f"{url}/admin/#/collections/{collection}/entries/{slug}")
+    page.reload()
     page.get_by_role("button", name="Statut: Brouillon").click()
     page.get_by_role("menuitem", name="Prêt").click()
     page.get_by_role("button", name="Publier", exact=True).click()
@@ -93,6 +94,7 @@ def main() -> int:
                                         "Première version.")
                 print(json.dumps({"edit": "new story", "seconds": round(new, 2)}))
                 page.goto(f"{url}/admin/#/collections/stories/entries/un-hiver-a-amos")
+                page.reload()
                 summary = page.locator('[id^="summary-field-"]').first
                 summary.fill("Seconde version.")
                 again = publish_and_clock(page, url, "stories", "un-hiver-a-amos", story,

@@ -62,6 +62,7 @@ def log_in(page, url: str) -> None:
 def new_entry(page, url: str, collection: str, first_field: str) -> None:
     """Start a new entry of a collection; return once its form (its first field) shows."""
     page.goto(f"{url}/admin/#/collections/{collection}/new")
+    page.reload()  # a fresh editor: Decap keeps the previous entry's state across hash moves
     expect(page.locator(f'[id^="{first_field}-field-"]').first).to_be_visible()
 
 
@@ -75,9 +76,10 @@ def publish(page, url: str, collection: str, slug: str) -> None:
     """Save the draft (a cms/ branch), open it again, mark it ready, and publish it (merged
     into main)."""
     page.get_by_role("button", name="Enregistrer").click()
-    expect(page.get_by_text("Modifications enregistrées")).to_be_visible()
+    expect(page.get_by_text("Modifications enregistrées")).to_be_visible(timeout=30_000)
     # Decap does not always move a new entry's editor to the saved draft: open the draft
     page.goto(f"{url}/admin/#/collections/{collection}/entries/{slug}")
+    page.reload()
     page.get_by_role("button", name="Statut: Brouillon").click()
     page.get_by_role("menuitem", name="Prêt").click()
     expect(page.get_by_role("button", name="Statut: Prêt")).to_be_visible()
