@@ -151,8 +151,7 @@ def data_collection(name: str, label: str, folder: str, shown: list[dict],
 
 
 # A list item's `id` is not shown: Decap 3.16 loads no data at all from a file whose list
-# items declare a field of that name. Decap keeps the keys it does not show, and an item
-# without one gets its id from its title.
+# items declare a field of that name (a new item without one gets its id from its title).
 def list_file(name: str, label: str, path: str, key: str, record: Record, refs) -> dict:
     """One YAML file holding a list of items under key."""
     return {"name": name, "label": label, "files": [{
