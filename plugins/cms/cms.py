@@ -95,10 +95,12 @@ class CmsGenerator(Generator):
             "# Written by Vitrine's cms plugin from the schemas: never edit it by hand.\n"
             + yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
         csp = (self.context.get("PATH_CSP") or {}).get(f"/{FOLDER}/*", "")
-        html = self.get_template("admin").render(
-            {**self.context, "lang": self.settings.get("DEFAULT_LANG") or "fr",
-             "noindex": True, "EDITOR_CSP": csp})
-        (target / "index.html").write_text(html, encoding="utf-8")
+        context = {**self.context, "lang": self.settings.get("DEFAULT_LANG") or "fr",
+                   "noindex": True, "EDITOR_CSP": csp}
+        page = target / "index.html"
+        page.write_text(self.get_template("admin").render(context), encoding="utf-8")
+        # a page of the build (counted), noindex: the sitemap leaves it out
+        signals.content_written.send(str(page), context=context)
         log.info("cms: wrote /%s/ (%d collections)", FOLDER, len(config["collections"]))
 
 
