@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+CMS_PORT ?= 8081
 SETTINGS ?= $(or $(VITRINE_SETTINGS),pelicanconf.py)
 # Always run the code of this checkout (a server's shared venv may serve several checkouts).
 VITRINE := $(BIN)/python -m vitrine.cli
@@ -10,7 +11,7 @@ DEPS_HASH := $(shell cat pyproject.toml | sha1sum | cut -c1-12)
 STAMP := $(VENV)/.installed-$(DEPS_HASH)
 
 .DEFAULT_GOAL := help
-.PHONY: help install system-deps html serve devserver check test audit lint clean new-story bench docs
+.PHONY: help install system-deps html serve devserver cms check test audit lint clean new-story bench docs
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -54,6 +55,16 @@ serve: html ## Install, build the demo region and serve it on http://127.0.0.1:8
 
 devserver: install node_modules/.installed ## Serve with live reload on content/theme/data/plugins changes (keeps the last search index, applies business record edits in place; make html re-indexes)
 	$(VITRINE) serve --reload --port $(PORT)
+
+# decap-server in Git mode: a draft is a cms/<collection>/<slug> branch of this checkout and
+# publishing merges it into the current branch (the editorial workflow, as on the Git host).
+cms: install node_modules/.installed ## Edit in the browser: site + editor on http://localhost:8000/admin/ (live reload), decap-server on :8081 committing to this checkout
+	@command -v node >/dev/null || { echo "Node.js is required for decap-server (Debian: apt-get install nodejs npm)"; exit 1; }
+	@echo "Editor: http://localhost:$(PORT)/admin/ (decap-server on 127.0.0.1:$(CMS_PORT) commits to this checkout)"
+	@MODE=git GIT_REPO_DIRECTORY="$(CURDIR)" PORT=$(CMS_PORT) BIND_HOST=127.0.0.1 \
+	  node node_modules/decap-server/dist/index.js & decap=$$!; \
+	trap 'kill $$decap' EXIT INT TERM; \
+	CMS_PORT=$(CMS_PORT) $(VITRINE) serve --reload --settings cmsconf.py --port $(PORT)
 
 check: install ## Validate stories and data; any problem fails
 	$(VITRINE) check

@@ -17,7 +17,9 @@ THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["ui_strings", "stories", "responsive_images", "windows", "data_kinds", "digest",
            "business_pages", "propose", "partner_embeds", "sitemap_hreflang", "redirects", "search",
-           "map_assets", "share_cards", "security_headers"]
+           "map_assets", "share_cards", "cms", "security_headers"]
+# The web editor at /admin/: where it commits (make cms edits this checkout instead).
+CMS = {"backend": "gitlab", "repo": "agence/vitrine", "branch": "main"}
 DIRECTORY = {"per_page": 48, "window_sample": 8}  # a window also shows jobs, events, people
 # "Propose a business or a correction" (/proposer/): no backend; the visitor's browser opens a
 # pre-filled issue on the forge ({title}, {body}: URL-encoded) or an e-mail to the steward.

@@ -146,7 +146,8 @@ def test_sitemap_lists_every_page_with_its_hreflang_alternates(basic_site):
                for a in u.findall("x:link", ns)} for u in root.findall("s:url", ns)}
     pages = {"/" + p.relative_to(basic_site.output).as_posix().removesuffix("index.html")
              for p in basic_site.output.rglob("*.html")
-             if 'http-equiv="refresh"' not in p.read_text()}  # redirects are not listed
+             if 'http-equiv="refresh"' not in p.read_text()  # redirects are not listed,
+             and 'content="noindex' not in p.read_text()}  # nor the web editor
     assert set(entries) == pages
     assert entries["/en/stories/a-summer-on-lake-timiskaming/"] == {
         "en": "/en/stories/a-summer-on-lake-timiskaming/",

@@ -96,6 +96,8 @@ def read(raw: bytes, path: str, record: Record = STORY) -> Parsed:
         text = decode(raw, path)
     except YamlError as exc:
         return Parsed(None, "", 1, [exc.problem])
+    if not text.strip():  # a translation not written yet: the web editor saves it empty
+        return Parsed(None, "", 1, [])
     head, body, body_line = split(text, path)
     if head is None:
         return Parsed(None, body, body_line, [Problem(

@@ -144,6 +144,26 @@ SETTINGS = Record(extra_ok=True, fields=[
                              "name"), doc="The agency's one-file-per-business source "
                                           "(data/sources/<folder>/): where a proposal goes.")]),
           default=dict, doc="The public form /proposer/ (/en/propose/); none: no form."),
+    Field("CMS", Record(fields=[
+        Field("backend", Choice(["gitlab", "github", "gitea", "git-gateway"]), required=True,
+              doc="Where the web editor (/admin/) commits: the Git host's API."),
+        Field("repo", Text(pattern=r"[\w.-]+(?:/[\w.-]+)+", expected="a repository "
+                           "(group/project)"), doc="The repository, group/project."),
+        Field("branch", Text(pattern=r"[\w./-]+", expected="a branch name"), default="main",
+              doc="The branch the editor publishes to."),
+        Field("api_root", Url(), doc="The Git host's API, for a self-hosted GitLab or Gitea."),
+        Field("base_url", Url(), doc="Where editors log in (the Git host, or an OAuth proxy)."),
+        Field("app_id", Text(max_length=200), doc="The GitLab OAuth application's id."),
+        Field("auth_type", Choice(["pkce", "implicit"]), doc="GitLab's login flow (pkce)."),
+        Field("businesses", Text(pattern=r"data/sources/[a-z0-9-]+", expected="a source folder "
+                                 "(data/sources/<source>)"), default="data/sources/agence-vitrine",
+              doc="The agency's source folder, one file per business, that the editor edits."),
+        Field("local_backend", Flag(), default=False,
+              doc="Edit this checkout through decap-server (make cms sets it)."),
+        Field("local_port", Integer(1, 65535), default=8081, doc="decap-server's port."),
+        Field("locale", Choice(["fr", "en"]), doc="The editor's language (default: the "
+                                                  "site's first language).")]),
+          default=dict, doc="The web editor at /admin/ (Decap CMS); none: no /admin/."),
     Field("DATA_KINDS", ListOf(Module(), single_ok=False), default=list,
           doc="More kinds of data (modules defining KIND), besides the built-in ones."),
 ])

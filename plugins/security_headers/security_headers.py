@@ -15,6 +15,11 @@ X-Frame-Options: DENY, which browsers ignore where a frame-ancestors directive a
 frame-ancestors 'none' goes on every other page by rules of their own
 (vitrine.embeds.headers), made from the pages the build announces (content_written), so the
 file does not depend on what an output folder held before.
+
+A folder that needs another policy (the web editor at /admin/) gets its own rule from
+CSP_PATH_POLICIES ({"/admin/*": {directive: [source, …]}}): the base policy, those sources and
+frame-ancestors 'none', replacing the site's there ("! Content-Security-Policy" detaches the
+header `/*` gave, Cloudflare Pages' syntax); no framing rule of the site's covers it.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ BASE_CSP = {"default-src": ["'self'"], "object-src": ["'none'"], "base-uri": ["'
 REFERRER_POLICY = "strict-origin-when-cross-origin"
 # "Near me" asks for the visitor's location on this site only; nothing else is allowed.
 PERMISSIONS_POLICY = "geolocation=(self), camera=(), microphone=(), payment=(), usb=()"
+NOT_FRAMED = {"frame-ancestors": ["'none'"]}  # a header's directive: a meta CSP ignores it
 
 
 def render_csp(*extras: dict) -> str:
@@ -48,10 +54,14 @@ def render_csp(*extras: dict) -> str:
     return "; ".join(f"{directive} {' '.join(values)}" for directive, values in policy.items())
 
 
-def headers_file(sources: dict, pages: tuple[str, ...] = (),
-                 frameable: dict | None = None) -> str:
+def headers_file(sources: dict, pages: tuple[str, ...] = (), frameable: dict | None = None,
+                 path_policies: dict | None = None) -> str:
     """The _headers file: every path gets the CSP, referrer and permissions policies; every
-    page of pages (paths in the site) but the frameable ones frame-ancestors 'none'."""
+    page of pages (paths in the site) but the frameable ones frame-ancestors 'none'; a folder
+    of path_policies its own CSP instead of the site's."""
+    path_policies = path_policies or {}
+    own = tuple(path.rstrip("*").lstrip("/") for path in path_policies)
+    pages = tuple(page for page in pages if not page.startswith(own))
     lines = [
         "# Security headers for hosts that read _headers (Netlify, Cloudflare Pages).",
         "# Written by Vitrine's security_headers plugin: edit CSP_SOURCES, not this file.",
@@ -63,6 +73,9 @@ def headers_file(sources: dict, pages: tuple[str, ...] = (),
         "  X-Frame-Options: DENY"]
     for pattern, ancestors in framing_rules(pages, frameable or {}):
         lines += [pattern, f"  Content-Security-Policy: {render_csp(sources, ancestors)}"]
+    for path, extra in path_policies.items():
+        lines += [path, "  ! Content-Security-Policy",
+                  f"  Content-Security-Policy: {render_csp(extra, NOT_FRAMED)}"]
     return "\n".join([*lines, ""])
 
 
@@ -72,7 +85,10 @@ class SecurityHeadersGenerator(Generator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.sources = self.settings.get("CSP_SOURCES") or {}
+        self.path_policies = self.settings.get("CSP_PATH_POLICIES") or {}
         self.context["SECURITY_HEADERS_CSP"] = render_csp(self.sources)
+        self.context["PATH_CSP"] = {path: render_csp(extra)
+                                    for path, extra in self.path_policies.items()}
         self.context["REFERRER_POLICY"] = REFERRER_POLICY
         _BUILD["generator"] = self
 
@@ -99,8 +115,8 @@ def write(pelican) -> None:
     pages = tuple(sorted(page.relative_to(output).as_posix() for page in written
                          if page.is_relative_to(output)))
     path = output / HEADERS_FILE
-    path.write_text(headers_file(generator.sources, pages, generator.context.get("FRAMEABLE")),
-                    encoding="utf-8")
+    path.write_text(headers_file(generator.sources, pages, generator.context.get("FRAMEABLE"),
+                                 generator.path_policies), encoding="utf-8")
     log.info("security_headers: wrote %s", path)
 
 

@@ -45,6 +45,11 @@ class FrontMatterReader(MarkdownReader):
         record = frontmatter.record_for(shown)
         raw = Path(source_path).read_bytes()
         parsed = frontmatter.read(raw, shown, record)
+        if parsed.meta is None and not parsed.problems:
+            log.info("%s: empty (a translation not written yet), skipped", shown)
+            _REPORTED.add(Path(source_path).resolve().relative_to(
+                Path(self.settings["PATH"]).resolve()).as_posix())
+            raise InvalidContent(shown)
         if parsed.problems:
             lang = site_language(self.settings)
             log.warning("%s", "\n".join(in_language(p, lang) for p in sorted(parsed.problems)))

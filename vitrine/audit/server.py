@@ -23,25 +23,39 @@ def header_rules(folder: Path) -> list[tuple[str, list[tuple[str, str]]]]:
             continue
         if not line[0].isspace():
             rules.append((line.strip(), []))
+        elif rules and line.strip().startswith("!"):  # "! name": detach an earlier value
+            rules[-1][1].append((line.strip()[1:].strip(), None))
         elif rules and ":" in line:
             name, value = line.strip().split(":", 1)
             rules[-1][1].append((name.strip(), value.strip()))
     return rules
 
 
-def site_headers(folder: Path) -> list[tuple[str, str]]:
-    """Read the `/*` rule of a Netlify-style _headers file (none when the file is absent)."""
-    return [header for pattern, headers in header_rules(folder) if pattern == "/*"
-            for header in headers]
+def site_headers(folder: Path, url_path: str | None = None) -> list[tuple[str, str]]:
+    """The headers of the `/*` rule of a Netlify-style _headers file, or those it gives a
+    path; none when the file is absent."""
+    rules = header_rules(folder)
+    if url_path is None:
+        return [(name, value) for pattern, headers in rules if pattern == "/*"
+                for name, value in headers if value is not None]
+    return headers_for(rules, url_path)
 
 
 def headers_for(rules, path: str) -> list[tuple[str, str]]:
     """The headers a path gets as Netlify and Cloudflare Pages give them: those of every rule
-    it matches (`*` matches anything, even nothing), a header set twice sent twice."""
+    it matches (`*` matches anything, even nothing), a header set twice sent twice, and
+    "! name" (Cloudflare Pages) detaching what earlier rules set."""
     path = urllib.parse.unquote(urllib.parse.urlsplit(path).path)
-    return [header for pattern, headers in rules
-            if re.fullmatch(".*".join(map(re.escape, pattern.split("*"))), path)
-            for header in headers]
+    out: list[tuple[str, str]] = []
+    for pattern, headers in rules:
+        if not re.fullmatch(".*".join(map(re.escape, pattern.split("*"))), path):
+            continue
+        for name, value in headers:
+            if value is None:
+                out = [h for h in out if h[0].lower() != name.lower()]
+            else:
+                out.append((name, value))
+    return out
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):

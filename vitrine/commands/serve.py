@@ -18,6 +18,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
     parser.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     parser.add_argument("--bind", default="127.0.0.1", help="address (default 127.0.0.1)")
+    parser.add_argument("--settings", type=Path, default=None, metavar="FILE",
+                        help="settings file of --reload's builds (default: pelicanconf.py)")
     parser.add_argument("--reload", action="store_true",
                         help="rebuild when content, theme, data or plugins change and reload "
                              "the browser")
@@ -46,7 +48,7 @@ def _livereload(root: Path, output: Path, args) -> int:
     # A preview: the search index of the first build is kept (re-indexing is most of a
     # rebuild's time), and edits of business records are applied in place (vitrine/live/);
     # `make html` or `vitrine build` index again.
-    preview = LivePreview(root, output, root / "pelicanconf.py")
+    preview = LivePreview(root, output, (args.settings or root / "pelicanconf.py").resolve())
     rebuild = preview.rebuild
     rebuild()
     server = Server()

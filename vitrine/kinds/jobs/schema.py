@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from vitrine.directory.checks import BusinessSlug, KnownSlug, localized_text
 from vitrine.directory.schema import AUDIENCE
 from vitrine.schema import Choice, Date, Email, Field, ListOf, Number, Record, Text, Url
@@ -13,6 +15,16 @@ TYPES = {"full-time": "FULL_TIME", "part-time": "PART_TIME", "contract": "CONTRA
 STUDENT_TYPES = ("internship", "summer")  # offers of these types reach the students' window
 SALARY_UNITS = {"hour": "HOUR", "week": "WEEK", "month": "MONTH", "year": "YEAR"}
 REMOTE = ("no", "hybrid", "yes")
+
+
+@dataclass
+class Remote(Choice):
+    """no, hybrid or yes; false and true too, as YAML 1.1 tools (the web editor) write them."""
+
+    def __call__(self, value, parts, ctx):
+        if isinstance(value, bool):
+            value = "yes" if value else "no"
+        return super().__call__(value, parts, ctx)
 
 
 def job_record(refs) -> Record:
@@ -44,7 +56,7 @@ def job_record(refs) -> Record:
                   doc="Highest amount."),
             Field("unit", Choice(list(SALARY_UNITS)), required=True,
                   doc="hour, week, month or year.")]), doc="Pay range, in Canadian dollars."),
-        Field("remote", Choice(list(REMOTE)), default="no",
+        Field("remote", Remote(list(REMOTE)), default="no",
               doc="no (on site), hybrid, or yes (fully remote, from Canada)."),
         Field("date_posted", Date(), required=True, doc="Day it was posted (YYYY-MM-DD)."),
         Field("valid_through", Date(), required=True,

@@ -1,0 +1,151 @@
+"""The web editor in a real browser: an editor logs in to the local Git backend (decap-server,
+as `make cms` runs it), writes a story and a business, saves them as drafts and publishes
+them through the editorial workflow; the files it wrote pass `vitrine check` and the next
+build shows them."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from cms_site import make_site, require_tools, start_decap_server, vitrine
+from playwright.sync_api import expect
+
+from vitrine.audit.server import served
+
+HOSTILE_RECORDS = [
+    "data/sources/chambre-commerce.yaml:21:5: businesses[1].website: expected a web address "
+    "(https://…), got an unsafe javascript: address",
+    "data/sources/chambre-commerce.yaml:23:5: businesses[2].name: expected text without HTML, "
+    'got "Génie Nord <script>alert(1)</script>"']
+SHOTS = Path(os.environ.get("CMS_SHOTS") or "/tmp/cms-shots")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def tools():
+    """Chromium, Node and the npm packages, before the browser starts."""
+    require_tools()
+
+
+@pytest.fixture(scope="module")
+def editor(tmp_path_factory):
+    """The 'directory' fixture site in a Git repository, built, served on localhost (Decap
+    talks to its local backend from localhost only) beside decap-server."""
+    parent = tmp_path_factory.mktemp("cms")
+    root, port = make_site(parent)
+    built = vitrine(root, "build")
+    assert built.returncode == 0, built.stderr
+    server = start_decap_server(root, port, parent / "decap-server.log")
+    try:
+        with served(root / "output") as url:
+            yield root, url.replace("127.0.0.1", "localhost")
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def shot(page, name: str) -> None:
+    """Keep a screenshot of the editor (for the README and reviews)."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / name))
+
+
+def log_in(page, url: str) -> None:
+    """Open the editor and log in to the local backend."""
+    page.goto(f"{url}/admin/")
+    page.get_by_role("button", name="Se connecter").click()
+    expect(page.get_by_role("link", name="Récits / Stories", exact=True)).to_be_visible()
+
+
+def new_entry(page, url: str, collection: str, first_field: str) -> None:
+    """Start a new entry of a collection; return once its form (its first field) shows."""
+    page.goto(f"{url}/admin/#/collections/{collection}/new")
+    page.reload()  # a fresh editor: Decap keeps the previous entry's state across hash moves
+    expect(page.locator(f'[id^="{first_field}-field-"]').first).to_be_visible()
+
+
+def choose(page, field: str, option: str) -> None:
+    """Pick an option of a select widget."""
+    page.locator(f'[id^="{field}-field-"]').first.click()
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def publish(page, url: str, collection: str, slug: str) -> None:
+    """Save the draft (a cms/ branch), open it again, mark it ready, and publish it (merged
+    into main)."""
+    page.get_by_role("button", name="Enregistrer").click()
+    expect(page.get_by_text("Modifications enregistrées")).to_be_visible(timeout=30_000)
+    # Decap does not always move a new entry's editor to the saved draft: open the draft
+    page.goto(f"{url}/admin/#/collections/{collection}/entries/{slug}")
+    page.reload()
+    page.get_by_role("button", name="Statut: Brouillon").click()
+    page.get_by_role("menuitem", name="Prêt").click()
+    expect(page.get_by_role("button", name="Statut: Prêt")).to_be_visible()
+    page.get_by_role("button", name="Publier", exact=True).click()
+    page.once("dialog", lambda dialog: dialog.accept())  # "publish this entry?"
+    page.get_by_role("menuitem", name="Publier maintenant").click()
+    # the toolbar of a published entry (the toast may still be the previous entry's)
+    expect(page.get_by_role("button", name="Supprimer l'entrée publiée")).to_be_visible()
+
+
+def counts(summary: str) -> dict[str, int]:
+    """What `vitrine check` counted: {"stories": 4, "records": 5, "businesses": 4, …}."""
+    return {name: int(number) for number, name in re.findall(r"(\d+) (\w+)", summary)}
+
+
+def page_with(output: Path, section: str, text: str) -> str | None:
+    """The URL of the built page of a section that shows a text, if one does."""
+    for html in sorted((output / section).glob("*/index.html")):
+        if text in html.read_text(encoding="utf-8"):
+            return f"/{html.parent.relative_to(output).as_posix()}/"
+    return None
+
+
+def test_an_editor_publishes_a_story_and_a_business_that_the_next_build_shows(editor, open_page):
+    root, url = editor
+    page = open_page(viewport={"width": 1440, "height": 960})
+    before = counts(vitrine(root, "check").stderr.splitlines()[-1])
+    log_in(page, url)
+    new_entry(page, url, "stories", "title")
+    page.locator('[id^="title-field-"]').first.fill("Un hiver à Amos")
+    choose(page, "audience", "workers")
+    choose(page, "lang", "fr")
+    page.locator('[id^="summary-field-"]').first.fill("Patiner sur l'Harricana, puis se "
+                                                      "réchauffer au café.")
+    page.locator('[id^="date-field-"]').first.fill("2026-12-01")
+    choose(page, "municipalities", "amos")
+    shot(page, "cms-1-story-fields.png")
+    page.locator(".cms-editor-visual [contenteditable]").first.click()
+    page.keyboard.type("La rivière Harricana gèle en décembre.")
+    shot(page, "cms-2-story-body.png")
+    publish(page, url, "stories", "un-hiver-a-amos")
+    shot(page, "cms-3-story-published.png")
+
+    new_entry(page, url, "businesses", "name")
+    page.locator('[id^="name-field-"]').first.fill("Café du Harricana")
+    choose(page, "category", "boulangerie")
+    choose(page, "municipality", "amos")
+    page.locator('[id^="phone-field-"]').first.fill("819 555-0199")
+    publish(page, url, "businesses", "cafe-du-harricana")
+
+    assert (root / "content/stories/un-hiver-a-amos.fr.md").is_file()
+    assert (root / "data/sources/agence/cafe-du-harricana.yaml").is_file()
+    # The fixture's partner list holds two hostile records on purpose: they stay the only
+    # problems, and the story and the business are counted.
+    checked = vitrine(root, "check").stderr.splitlines()
+    assert [line for line in checked if "problem(s)" not in line] == HOSTILE_RECORDS
+    assert counts(checked[-1]) == {**before, "stories": before["stories"] + 1,
+                                   "records": before["records"] + 1,
+                                   "businesses": before["businesses"] + 1}
+    built = vitrine(root, "build")
+    assert built.returncode == 0, built.stderr
+    story = page_with(root / "output", "recits", "Un hiver à Amos")
+    business = page_with(root / "output", "entreprises", "Café du Harricana")
+    assert story and business
+    page.goto(f"{url}{story}")  # the served folder is the one just rebuilt
+    expect(page.get_by_role("heading", level=1)).to_have_text("Un hiver à Amos")
+    expect(page.get_by_text("La rivière Harricana gèle en décembre.")).to_be_visible()
+    page.goto(f"{url}{business}")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Café du Harricana")

@@ -1,0 +1,1 @@
+"""The web editor's (Decap CMS) configuration, generated from the project's schemas."""
