@@ -66,7 +66,7 @@ def test_an_embed_has_none_of_the_sites_chrome_and_is_not_indexed(site, url):
     assert page.select_one('meta[name="robots"]')["content"] == "noindex"
     assert [s["src"] for s in page.select("script")] == ["/theme/js/embed.js"]
     assert [link["href"] for link in page.select("link[rel=stylesheet]")] == [
-        "/theme/css/main.css"]
+        "/theme/css/main.css", "/theme/css/embed.css"]
     assert page.select("[data-pagefind-body]") == []
     sitemap = (site.output / "sitemap.xml").read_text()
     assert "/integrer/" not in sitemap and "/en/embed/" not in sitemap

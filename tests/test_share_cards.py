@@ -55,8 +55,9 @@ def card_of(site, page: BeautifulSoup) -> Image.Image:
 
 
 def every_page(output: Path) -> list[str]:
-    """Every page a visitor may share: not the partners' embeds, framed on their sites."""
-    framed = {"integrer", "embed"}
+    """Every page a visitor may share: not the partners' embeds, framed on their sites, nor
+    the web editor."""
+    framed = {"integrer", "embed", "admin"}
     return sorted("/" + str(p.parent.relative_to(output)).removeprefix(".") + "/"
                   for p in output.rglob("index.html")
                   if "pagefind" not in p.parts and not framed & set(p.parts))
