@@ -15,11 +15,11 @@ from playwright.sync_api import expect
 
 from vitrine.audit.server import served
 
-HOSTILE_RECORDS = [
-    "data/sources/chambre-commerce.yaml:21:5: businesses[1].website: expected a web address "
-    "(https://…), got an unsafe javascript: address",
-    "data/sources/chambre-commerce.yaml:23:5: businesses[2].name: expected text without HTML, "
-    'got "Génie Nord <script>alert(1)</script>"']
+HOSTILE_RECORDS = [  # told in French: the site's first language
+    "data/sources/chambre-commerce.yaml:21:5: businesses[1].website: attendu une adresse web "
+    "(https://…), trouvé une adresse dangereuse (javascript:)",
+    "data/sources/chambre-commerce.yaml:23:5: businesses[2].name: attendu du texte sans HTML, "
+    'trouvé "Génie Nord <script>alert(1)</script>"']
 SHOTS = Path(os.environ.get("CMS_SHOTS") or "/tmp/cms-shots")
 
 
@@ -135,7 +135,7 @@ def test_an_editor_publishes_a_story_and_a_business_that_the_next_build_shows(ed
     # The fixture's partner list holds two hostile records on purpose: they stay the only
     # problems, and the story and the business are counted.
     checked = vitrine(root, "check").stderr.splitlines()
-    assert [line for line in checked if "problem(s)" not in line] == HOSTILE_RECORDS
+    assert [line for line in checked if "problème(s)" not in line] == HOSTILE_RECORDS
     assert counts(checked[-1]) == {**before, "stories": before["stories"] + 1,
                                    "records": before["records"] + 1,
                                    "businesses": before["businesses"] + 1}
