@@ -247,3 +247,32 @@ def test_a_field_of_a_type_the_generator_does_not_know_fails(refs):
     with pytest.raises(UnmappedCheck, match="no widget for Colour"):
         widget(Record(fields=[Field("colour", Colour())]), refs)
 
+
+
+def field_names(fields: list[dict]) -> set[str]:
+    """Every field's name, list items' fields included."""
+    names = set()
+    for f in fields:
+        names.add(f["name"])
+        names |= field_names(f.get("fields") or []) | field_names([f["field"]] if "field" in f
+                                                                  else [])
+    return names
+
+
+def test_every_field_has_a_label_in_both_languages_and_the_editor_shows_the_sites(config):
+    names = set()
+    for c in config["collections"]:
+        for part in [c, *c.get("files", [])]:
+            names |= field_names(part.get("fields") or [])
+    for lang in routes.LANGUAGES:
+        words = yaml.safe_load((ROOT / "theme" / "translations" / f"{lang}.yaml")
+                               .read_text(encoding="utf-8"))["cms"]["fields"]
+        assert names - set(words) == set(), f"{lang}: add these to cms.fields"
+
+
+def test_the_built_editor_labels_fields_in_the_sites_language(basic_site):
+    config = yaml.safe_load((basic_site.output / "admin/config.yml").read_text("utf-8"))
+    stories = next(c for c in config["collections"] if c["name"] == "stories")
+    labels = {f["name"]: f["label"] for f in stories["fields"]}
+    assert labels["cover_alt"] == "Description de l'image (pour les lecteurs d'écran)"
+    assert labels["audience"] == "Public" and labels["body"] == "Texte"

@@ -20,6 +20,7 @@ import yaml
 from pelican import signals
 from pelican.generators import Generator
 
+from vitrine.catalogue import theme_catalogue
 from vitrine.cms.config import cms_config, local_api
 from vitrine.kinds.items import References
 
@@ -90,7 +91,11 @@ class CmsGenerator(Generator):
             return
         refs = References.of(self.context.get("directory"), Path(self.settings["PATH"]),
                              self.settings.get("TIMEZONE"))
-        config = cms_config(cms, refs)
+        locale = cms.get("locale") or self.settings.get("DEFAULT_LANG") or "fr"
+        words = theme_catalogue(self.settings["THEME"]).strings.get(locale, {})
+        labels = {key.removeprefix("cms.fields."): text for key, text in words.items()
+                  if key.startswith("cms.fields.")}
+        config = cms_config(cms, refs, labels)
         (target / "config.yml").write_text(
             "# Written by Vitrine's cms plugin from the schemas: never edit it by hand.\n"
             + yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -206,8 +206,18 @@ def backend(cms: dict) -> dict:
     return out
 
 
-def cms_config(cms: dict, refs) -> dict:
-    """Decap CMS's whole configuration (config.yml) for a project's CMS setting and data."""
+def labelled(fields: list[dict], labels: dict[str, str]) -> None:
+    """Give each field named as itself the label of its name in the editor's language."""
+    for f in fields:
+        if f.get("label") == f["name"]:
+            f["label"] = labels.get(f["name"], f["name"])
+        labelled(f.get("fields") or [], labels)
+        labelled([f["field"]] if "field" in f else [], labels)
+
+
+def cms_config(cms: dict, refs, labels: dict[str, str] | None = None) -> dict:
+    """Decap CMS's whole configuration (config.yml) for a project's CMS setting and data;
+    labels: the fields' names in the editor's language (their names when absent)."""
     config = {"backend": backend(cms), "publish_mode": "editorial_workflow",
               "media_folder": MEDIA_FOLDER, "public_folder": "images",
               "locale": cms.get("locale") or routes.DEFAULT_LANG,
@@ -216,6 +226,9 @@ def cms_config(cms: dict, refs) -> dict:
               "i18n": {"structure": "multiple_files", "locales": list(routes.LANGUAGES),
                        "default_locale": routes.DEFAULT_LANG},
               "collections": collections(refs, cms.get("businesses") or AGENCY_FOLDER)}
+    for collection in config["collections"]:
+        for part in [collection, *collection.get("files", [])]:
+            labelled(part.get("fields") or [], labels or {})
     if cms.get("local_backend"):
         config["local_backend"] = {"url": local_api(cms)}
     return config
