@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 import shutil
+import threading
 import time
+import urllib.request
 
 import pytest
 from conftest import ROOT, copy_site, output_files
 
+from vitrine.audit.server import free_port
 from vitrine.benchmarks.live_edit import editable_record
 from vitrine.build import build
+from vitrine.commands.serve import live_server
 from vitrine.live import preview as live_preview
 from vitrine.live.items import split_items
 from vitrine.live.preview import LivePreview
@@ -224,3 +229,43 @@ def test_a_business_a_window_shows_is_respelled_in_place_window_included(tmp_pat
     assert preview.rebuild() == "in place"
     assert "Genie Nord" in window.read_text(encoding="utf-8")
     _assert_same_site(preview, tmp_path)
+
+
+LIVE_SCRIPT = "/livereload.js?port="
+
+
+def served_live(output, port: int):
+    """Serve a built site as `vitrine serve --reload` does, in a thread; return its loop."""
+    started = []
+
+    def run():
+        asyncio.set_event_loop(asyncio.new_event_loop())
+        from tornado.ioloop import IOLoop
+        started.append(IOLoop.current())
+        live_server().serve(port=port, host="127.0.0.1", root=str(output))
+
+    threading.Thread(target=run, daemon=True).start()
+    for _ in range(300):  # until it answers
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).close()
+            return started[0]
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError("the live server did not start")
+
+
+def test_the_served_editor_page_gets_no_reload_script_and_the_sites_pages_do(basic_site):
+    port = free_port()
+    loop = served_live(basic_site.output, port)
+    try:
+        def page(path: str) -> str:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as r:
+                return r.read().decode("utf-8")
+
+        assert LIVE_SCRIPT in page("/")
+        assert LIVE_SCRIPT in page("/recherche/")
+        editor = page("/admin/")
+        assert "decap-cms.js" in editor and LIVE_SCRIPT not in editor
+        assert LIVE_SCRIPT not in page("/admin/index.html")
+    finally:
+        loop.add_callback(loop.stop)

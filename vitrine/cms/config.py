@@ -114,6 +114,14 @@ def field(f: Field, refs, label: str | None = None) -> dict:
            "required": bool(f.required)}
     if f.doc:
         out["hint"] = f.doc
+    return out if f.required else optional(out)
+
+
+def optional(out: dict) -> dict:
+    """An optional object's fields, none required: Decap 3.16 checks them even when the
+    object is absent (an offer without salary blocks the save of its employer's file)."""
+    if out["widget"] == "object":
+        out["fields"] = [optional({**f, "required": False}) for f in out["fields"]]
     return out
 
 
@@ -152,6 +160,7 @@ def data_collection(name: str, label: str, folder: str, shown: list[dict],
 
 # A list item's `id` is not shown: Decap 3.16 loads no data at all from a file whose list
 # items declare a field of that name (a new item without one gets its id from its title).
+# Saving keeps it: Decap writes back every key of an item (tests/browser/test_cms_editor.py).
 def list_file(name: str, label: str, path: str, key: str, record: Record, refs) -> dict:
     """One YAML file holding a list of items under key."""
     return {"name": name, "label": label, "files": [{
