@@ -31,12 +31,10 @@ def tools():
     require_tools()
 
 
-@pytest.fixture(scope="module")
-def editor(tmp_path_factory):
-    """The 'directory' fixture site in a Git repository, built, served on localhost (Decap
-    talks to its local backend from localhost only) beside decap-server."""
-    parent = tmp_path_factory.mktemp("cms")
-    root, port = make_site(parent)
+def running_editor(parent: Path, case: str):
+    """A fixture site in a Git repository, built, served on localhost (Decap talks to its
+    local backend from localhost only) beside decap-server: yield its folder and address."""
+    root, port = make_site(parent, case)
     built = vitrine(root, "build")
     assert built.returncode == 0, built.stderr
     server = start_decap_server(root, port, parent / "decap-server.log")
@@ -46,6 +44,12 @@ def editor(tmp_path_factory):
     finally:
         server.terminate()
         server.wait()
+
+
+@pytest.fixture(scope="module")
+def editor(tmp_path_factory):
+    """The 'directory' fixture site, where the editor writes a story and a business."""
+    yield from running_editor(tmp_path_factory.mktemp("cms"), "directory")
 
 
 def shot(page, name: str) -> None:
@@ -163,19 +167,8 @@ def test_an_editor_publishes_a_story_and_a_business_that_the_next_build_shows(ed
 
 @pytest.fixture(scope="module")
 def list_editor(tmp_path_factory):
-    """The 'windows' fixture site (contacts, figures and an employer's offers in list files)
-    in a Git repository, built and served beside decap-server."""
-    parent = tmp_path_factory.mktemp("cms-lists")
-    root, port = make_site(parent, "windows")
-    built = vitrine(root, "build")
-    assert built.returncode == 0, built.stderr
-    server = start_decap_server(root, port, parent / "decap-server.log")
-    try:
-        with served(root / "output") as url:
-            yield root, url.replace("127.0.0.1", "localhost")
-    finally:
-        server.terminate()
-        server.wait()
+    """The 'windows' fixture site: contacts, figures and an employer's offers in list files."""
+    yield from running_editor(tmp_path_factory.mktemp("cms-lists"), "windows")
 
 
 def items(root: Path, path: str, key: str) -> list[dict]:
