@@ -11,7 +11,7 @@ DEPS_HASH := $(shell cat pyproject.toml | sha1sum | cut -c1-12)
 STAMP := $(VENV)/.installed-$(DEPS_HASH)
 
 .DEFAULT_GOAL := help
-.PHONY: help install system-deps html serve devserver cms check test audit lint clean new-story bench docs
+.PHONY: help install system-deps html serve devserver cms check test audit lint clean new-story bench bench-cards docs
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -81,6 +81,9 @@ lint: install ## Check code style with ruff
 bench: install node_modules/.installed ## Benchmarks: import and merge quality, directory speed (RECORDS=50000), builds (SIZES=1000)
 	$(VITRINE) bench --records $(or $(RECORDS),50000) --json bench/results.json \
 	  --sizes $(or $(SIZES),1000)
+
+bench-cards: install node_modules/.installed ## Share cards' cost: cold and warm builds, cards off then on (SIZES=10000)
+	$(BIN)/python -m vitrine.benchmarks --share-cards --sizes $(or $(SIZES),10000)
 
 new-story: install ## Write a story skeleton: make new-story AUDIENCE=students TITLE="..."
 	@test -n "$(AUDIENCE)" -a -n "$(TITLE)" || { echo 'usage: make new-story AUDIENCE=students TITLE="My title" [LANG=fr]'; exit 1; }
