@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -230,3 +231,23 @@ def test_the_open_data_page_points_to_each_territorys_files(site):
     link = site.html("/donnees/").select_one("main a[href='/partenaires/']")
     assert link.get_text() == "Pour les partenaires"
     assert site.html("/en/open-data/").select_one("main a[href='/en/partners/']")
+
+
+def test_a_rebuild_reuses_the_embeds_a_change_leaves_alone(tmp_path, caplog):
+    caplog.set_level(logging.INFO)
+    root = copy_site("embeds", tmp_path)
+    first = build_copy(root)
+    pages = sorted(p for folder in EMBEDS for p in (first.output / folder).rglob("index.html"))
+    caplog.clear()
+    build_copy(root)
+    assert f"partner_embeds: {len(pages)} embed pages ({len(pages)} unchanged)" in caplog.text
+    source = root / "data/sources/chambre.yaml"
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        "Auberge du Lac", "Auberge du Grand Lac"), encoding="utf-8")
+    caplog.clear()
+    third = build_copy(root)
+    assert "Auberge du Grand Lac" in listed(third.html("/integrer/temiscamingue/"))
+    assert "Auberge du Grand Lac" in listed(third.html("/en/embed/ville-marie/"))
+    assert listed(third.html("/integrer/amos/")) == ["Boulangerie Harricana", "Génie Nord"]
+    reused = int(caplog.text.split(f"{len(pages)} embed pages (")[1].split(" unchanged")[0])
+    assert 0 < reused < len(pages)  # Abitibi's embeds are the last build's files

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from vitrine.directory.cache import PACKAGE, code_version, hash_files
 
-PAGE_KINDS = ("directory", "stories")  # pages whose keys a build keeps (vitrine.page_cache)
+# pages whose keys a build keeps (vitrine.page_cache)
+PAGE_KINDS = ("directory", "stories", "embeds")
 
 
 def _reader_version() -> str:

@@ -19,6 +19,7 @@ from vitrine import routes
 from vitrine.directory.exports import business_data, write_selection
 from vitrine.embeds.partners import frame_origins, load_partners
 from vitrine.embeds.territories import embed_pages, embed_url, territory_data
+from vitrine.page_cache import PageCache, base_key
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,14 @@ class EmbedsGenerator(Generator):
             return
         started, output = time.perf_counter(), Path(self.output_path)
         whole = {page.place.slug: page for page in self.pages if page.whole}
+        theme = Path(self.settings["THEME"])
+        self.cache = PageCache(self.settings.get("BUILD_CACHE"), base_key(
+            self.settings, self.directory, theme / "templates", theme / "translations",
+            self.context), kind="embeds")
+        self.keys, self.reused = {}, 0  # an unchanged embed is the previous build's file
         self._write_embeds(self.pages, output)
+        self.cache.save(self.keys)
+        self.cache = None
         for lang in routes.LANGUAGES:
             url, alternates = routes.section(lang, "partners"), routes.section_alternates(
                 "partners")
@@ -58,13 +66,14 @@ class EmbedsGenerator(Generator):
                  territory_data(place.slug)) for place in self.places]})
         written = time.perf_counter()
         self.write_data(output)
-        log.info("partner_embeds: %d embed pages in %.1f s, %d territories' data in %.1f s",
-                 len(self.pages) * len(routes.LANGUAGES), written - started,
-                 len(self.places), time.perf_counter() - written)
+        log.info("partner_embeds: %d embed pages (%d unchanged) in %.1f s, %d territories' "
+                 "data in %.1f s", len(self.pages) * len(routes.LANGUAGES), self.reused,
+                 written - started, len(self.places), time.perf_counter() - written)
 
     def rewrite(self, businesses, folder: Path) -> list[str]:
         """Write the embeds listing any of businesses (edited in place by a live preview,
         staying in their lists) into folder; return their paths."""
+        self.cache = None  # written in place: no previous build's file to reuse
         self.pages = embed_pages(self.directory)  # the pages now hold the new businesses
         edited = {b.slug for b in businesses}
         return self._write_embeds([page for page in self.pages
@@ -121,8 +130,15 @@ class EmbedsGenerator(Generator):
         context = {**self.context, "lang": lang, "page_url": url, "translations": translations,
                    "output_file": routes.save_as(url), **values}
         path = folder / routes.save_as(url)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(self.get_template(template).render(context), encoding="utf-8")
+        cache = getattr(self, "cache", None) if template == "embed/territory" else None
+        key = cache.key(template, {"lang": lang, "url": url, **values}) if cache else None
+        if cache and cache.reuse(routes.save_as(url), key, folder):
+            self.reused += 1
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(self.get_template(template).render(context), encoding="utf-8")
+        if key:
+            self.keys[routes.save_as(url)] = key
         # the build counts every page; the sitemap leaves out the noindex ones (embeds)
         signals.content_written.send(str(path), context={
             "lang": lang, "page_url": url, "translations": translations,
