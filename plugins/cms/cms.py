@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -23,6 +22,7 @@ from pelican.generators import Generator
 from vitrine.catalogue import theme_catalogue
 from vitrine.cms.config import cms_config, local_api
 from vitrine.kinds.items import References
+from vitrine.links import link_or_copy
 
 log = logging.getLogger(__name__)
 NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
@@ -62,14 +62,15 @@ def configure(pelican) -> None:
 
 
 def vendor(node_modules: Path, target: Path) -> bool:
-    """Copy Decap's bundle, its chunks and WebAssembly (no source maps); False if missing."""
+    """Link (or copy) Decap's bundle, its chunks and WebAssembly (no source maps) into
+    target: 6.5 MB a build would otherwise copy; False if missing."""
     source = node_modules / BUNDLE
     if not (source / "decap-cms.js").is_file():
         return False
     target.mkdir(parents=True, exist_ok=True)
     for path in source.iterdir():
         if path.name.endswith(("decap-cms.js", ".wasm", "decap-cms.js.LICENSE.txt")):
-            shutil.copy2(path, target / path.name)
+            link_or_copy(str(path), str(target / path.name))
     return True
 
 
