@@ -97,6 +97,8 @@ class EmbedsGenerator(Generator):
                 if key not in shared:
                     shared[key] = self._menus(page.place, whole[page.place.slug].businesses,
                                               lang)
+                    if getattr(self, "cache", None):  # the menus' digest, once a territory
+                        shared[key]["menus_key"] = self.cache.key("menus", shared[key])
                 written.append(self._write(folder, page.url(lang), "embed/territory", lang,
                                            routes.alternates(page.url), {
                                                **shared[key], "businesses": page.businesses,
@@ -131,7 +133,10 @@ class EmbedsGenerator(Generator):
                    "output_file": routes.save_as(url), **values}
         path = folder / routes.save_as(url)
         cache = getattr(self, "cache", None) if template == "embed/territory" else None
-        key = cache.key(template, {"lang": lang, "url": url, **values}) if cache else None
+        key = cache.key(template, {"lang": lang, "url": url, "menus": values["menus_key"],
+                                   "businesses": values["businesses"],
+                                   "audience": values["audience"],
+                                   "category": values["category"]}) if cache else None
         if cache and cache.reuse(routes.save_as(url), key, folder):
             self.reused += 1
         else:
