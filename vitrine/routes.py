@@ -38,6 +38,12 @@ def window(lang: str, audience: str) -> str:
     return f"{_PREFIX[lang]}{_WINDOWS[lang][audience]}/"
 
 
+def window_folder(lang: str, audience: str) -> str:
+    """Return an audience's window folder in a language (etudier, study): other sections'
+    lists by audience are named after it."""
+    return _WINDOWS[lang][audience]
+
+
 def section(lang: str, name: str, slug: str | None = None) -> str:
     """Return the URL of a section index, or of one item of it when a slug is given."""
     base = f"{_PREFIX[lang]}{_SECTIONS[lang][name]}/"

@@ -2,8 +2,8 @@
 
 Pages rendered by the directory's worker processes, or reused from the previous build,
 call share_card() elsewhere or not at all: the cards of stories and businesses are planned
-here again, with the same functions, from the stories and the merged directory. They are
-started early, at the lowest priority; the rest are drawn when the pages are written.
+here again, with the same functions, from the stories and the merged directory. The cards not
+cached yet are drawn once the pages are written.
 """
 
 from __future__ import annotations
@@ -30,12 +30,8 @@ _BUILD: dict = {}  # this build's Cards, made when Pelican starts
 
 
 def share_settings(settings) -> dict:
-    """Return SHARE_CARDS merged with defaults; refuse unknown keys."""
-    options = {**DEFAULTS, **(settings.get("SHARE_CARDS") or {})}
-    unknown = sorted(set(options) - set(DEFAULTS))
-    if unknown:
-        raise ValueError(f"share_cards: Invalid 'SHARE_CARDS' key: {unknown}")
-    return options
+    """Return SHARE_CARDS merged with defaults (vitrine.settings_schema checked its keys)."""
+    return {**DEFAULTS, **(settings.get("SHARE_CARDS") or {})}
 
 
 class Cards:
@@ -56,8 +52,9 @@ class Cards:
     def _colour(self, name: str, default: str) -> str:
         return self.colours.get(name, default)
 
-    def _flat(self, **texts) -> Card:
-        return Card(**texts, background=self._colour("brand-dark", "#073a44"),
+    def _flat(self, background: tuple[str, str] = ("brand-dark", "#073a44"), **texts) -> Card:
+        """A card of the region's colours: background (a theme colour, its default)."""
+        return Card(**texts, background=self._colour(*background),
                     ink=self._colour("paper", "#ffffff"), accent=self._colour("focus", "#ffbf47"))
 
     def _on_cover(self, cover: str, **texts) -> Card:
@@ -97,16 +94,13 @@ class Cards:
                  "eyebrow": intro.title}
         if meta.get("cover"):
             return self._on_cover(meta["cover"], **texts)
-        return Card(**texts, background=self._colour(audience, "#0b5563"),
-                    ink=self._colour("paper", "#ffffff"), accent=self._colour("focus", "#ffbf47"))
+        return self._flat((audience, "#0b5563"), **texts)
 
     def default(self, lang: str) -> Card:
         """The card of every other page: the site's name and tagline."""
         tagline = (self.settings.get("SITE_TAGLINE") or {}).get(lang, "")
-        return Card(title=self.settings.get("SITENAME", ""), subtitle=tagline,
-                    eyebrow=self.settings.get("REGION", ""),
-                    background=self._colour("brand", "#0b5563"),
-                    ink=self._colour("paper", "#ffffff"), accent=self._colour("focus", "#ffbf47"))
+        return self._flat(("brand", "#0b5563"), title=self.settings.get("SITENAME", ""),
+                          subtitle=tagline, eyebrow=self.settings.get("REGION", ""))
 
     def for_page(self, ctx) -> Card:
         """Choose a page's card from what its template shows."""
@@ -178,7 +172,7 @@ def write_all(pelican) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name in cards.planned:
         link_or_copy(os.path.join(cards.cache, name), os.path.join(folder, name))
-    log.info("share cards: %d in the output, %d drawn at the end, in %.1f s",
+    log.info("share cards: %d in the output, %d drawn, in %.1f s",
              len(cards.planned), drawn, time.perf_counter() - started)
 
 
@@ -198,8 +192,8 @@ def replace_cards(preview, updates, directory, output) -> None:
         before, after = name(old), name(new)
         if before == after:
             continue
-        new_card = cards.business(new, categories.get(new.category), towns.get(new.municipality))
-        share_cards.make_missing([new_card], cache)
+        share_cards.make_missing([cards.business(new, categories.get(new.category),
+                                                 towns.get(new.municipality))], cache)
         if not (folder / after).exists():
             link_or_copy(cache / after, folder / after)
         if not any(name(b) == before for b in directory.businesses if b.name == old.name):

@@ -11,5 +11,5 @@ routes.add_section("digest", SECTIONS)  # its URLs are known wherever they are a
 
 def page_url(lang: str, audience: str, month: str = "") -> str:
     """The URL of an audience's digest page (its latest issue), or of a month's issue."""
-    folder = routes.window(lang, audience).strip("/").split("/")[-1]
+    folder = routes.window_folder(lang, audience)
     return routes.section(lang, "digest", f"{folder}/{month}" if month else folder)

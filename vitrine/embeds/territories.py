@@ -48,16 +48,11 @@ class EmbedPage:
         return embed_url(lang, self.place.slug, self.category, self.audience)
 
 
-def window_slug(lang: str, audience: str) -> str:
-    """An audience's folder in a language: etudier, study."""
-    return routes.window(lang, audience).rstrip("/").rpartition("/")[2]
-
-
 def embed_url(lang: str, territory: str, category: str | None = None,
               audience: str | None = None) -> str:
     """The URL of a territory's embed, or of one of its categories or audiences."""
     base = routes.section(lang, "embed", territory)
-    below = category or (window_slug(lang, audience) if audience else "")
+    below = category or (routes.window_folder(lang, audience) if audience else "")
     return f"{base}{below}/" if below else base
 
 
@@ -84,7 +79,7 @@ def embed_pages(directory) -> list[EmbedPage]:
     for business in directory.businesses:
         by_town[business.municipality].append(business)
     known = directory.taxonomy.categories
-    windows = {window_slug(lang, a) for lang in routes.LANGUAGES for a in routes.AUDIENCES}
+    windows = {routes.window_folder(lang, a) for lang in routes.LANGUAGES for a in routes.AUDIENCES}
     for slug in sorted(set(known) & windows):
         log.warning("data/taxonomy.yaml: categories: %s: the folder of an audience's embeds; "
                     "the category gets no embed of its own", slug)

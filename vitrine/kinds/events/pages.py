@@ -30,7 +30,7 @@ def url(lang: str, what: str = "", value: str = "") -> str:
     """The URL of the events list or of its list by audience, town or month, or archive."""
     base = routes.section(lang, "events")
     if what == "audience":
-        value = routes.window(lang, value).strip("/").split("/")[-1]
+        value = routes.window_folder(lang, value)
     return f"{base}{FOLDERS[lang][what]}/{value + '/' if value else ''}" if what else base
 
 

@@ -29,7 +29,7 @@ def url(lang: str, what: str = "", value: str = "") -> str:
     """The URL of the list of open offers, or of its list by audience, town, type or sector."""
     base = routes.section(lang, "jobs")
     if what == "audience":
-        value = routes.window(lang, value).strip("/").split("/")[-1]
+        value = routes.window_folder(lang, value)
     return f"{base}{FOLDERS[lang][what]}/{value}/" if what else base
 
 
