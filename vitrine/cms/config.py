@@ -18,6 +18,8 @@ from vitrine.kinds.events.schema import Price, Rule, When, event_record
 from vitrine.kinds.figures import AsOf, figure_record
 from vitrine.kinds.jobs.schema import job_record
 from vitrine.schema import (
+    EMAIL,
+    WEB_URL,
     Boolean,
     Check,
     Choice,
@@ -40,8 +42,9 @@ LONG_TEXT = 300  # longer texts get a multi-line box
 # Checks whose values are typed as text, with the check's own words as the hint.
 AS_TEXT = (Text, Email, Phone, PostalCode, Hours, When, Rule, Price, AsOf)
 IMAGE = r"\.(?:jpe?g|png|webp)"  # the end of the image fields' patterns: an image widget
-URL_PATTERN = ["^https?://\\S+\\.\\S+$", "une adresse web (https://…) / a web address"]
-EMAIL_PATTERN = ["^[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,}$", "une adresse courriel / an e-mail address"]
+# The validators' own patterns (ECMAScript-safe): the editor refuses what vitrine check would.
+URL_PATTERN = [f"^(?:{WEB_URL})$", "une adresse web (https://…) / a web address"]
+EMAIL_PATTERN = [f"^(?:{EMAIL})$", "une adresse courriel / an e-mail address"]
 
 
 class UnmappedCheck(TypeError):
